@@ -1,0 +1,29 @@
+import preact from '@preact/preset-vite';
+import { defineConfig } from 'wxt';
+
+// `--mode e2e` builds the extension the end-to-end tests load: the same code, plus host
+// access to the loopback test server so automatic scanning can be exercised without a
+// permission prompt. The shipped builds never have it.
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  vite: () => ({ plugins: [preact()] }),
+  manifest: ({ mode }) => ({
+    name: 'Renewal Scout',
+    description:
+      'Finds telephony deployment IDs and appliance serials on the page, shows their support status and renews them in your partner portal cart.',
+    permissions: ['activeTab', 'scripting', 'storage'],
+    host_permissions: mode === 'e2e' ? ['http://127.0.0.1/*'] : [],
+    optional_host_permissions: ['https://*/*', 'http://*/*'],
+    action: { default_title: 'Renewal Scout' },
+    browser_specific_settings: {
+      gecko: {
+        id: 'renewal-scout@example.test',
+        strict_min_version: '142.0',
+        data_collection_permissions: { required: ['none'] },
+      },
+    },
+  }),
+  zip: {
+    excludeSources: ['.sandbox/**', '.output/**', 'test-results/**', '**/*.log', '.env*'],
+  },
+});
