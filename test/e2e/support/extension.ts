@@ -1,0 +1,55 @@
+// Launches Debian's Chromium with the extension built by `npm run build:e2e`
+// (.output/chrome-mv3-e2e), the way stack.md records that it works headless as root.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { type BrowserContext, chromium, type Worker } from 'playwright-core';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/lib/chromium/chromium';
+export const EXTENSION_DIR = resolve(process.env.EXTENSION_DIR ?? '.output/chrome-mv3-e2e');
+
+export interface LaunchedExtension {
+  context: BrowserContext;
+  extensionId: string;
+  /** The extension's service worker: `evaluate` runs code in the background. */
+  background: Worker;
+  close(): Promise<void>;
+}
+
+export async function launchExtension(
+  options: { extensionDir?: string } = {},
+): Promise<LaunchedExtension> {
+  const dir = options.extensionDir ?? EXTENSION_DIR;
+  const profile = mkdtempSync(join(tmpdir(), 'renewal-scout-e2e-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: false, // `--headless=new` below: the new headless mode loads extensions
+    ignoreDefaultArgs: ['--disable-extensions'],
+    args: [
+      `--disable-extensions-except=${dir}`,
+      `--load-extension=${dir}`,
+      '--headless=new',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--no-default-browser-check',
+    ],
+  });
+  const background =
+    context.serviceWorkers()[0] ??
+    (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
+  const extensionId = new URL(background.url()).host;
+  return {
+    context,
+    extensionId,
+    background,
+    async close() {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
