@@ -1,0 +1,143 @@
+// One request to the portal: URL and headers for the chosen sign-in method, a timeout,
+// cancellation by the caller, and automatic retries for requests that are safe to repeat.
+// Uses only fetch, AbortController and timers, so it runs in a service worker.
+
+import type { PortalError, Result } from './errors';
+import { interpretResponse, type ResponseSchema } from './responses';
+import { backoffDelay, MAX_HONOURED_RETRY_AFTER_MS, type RetryPolicy, sleep } from './retry';
+
+/** The portal session (its cookie, sent by the browser) or a personal access token. */
+export type PortalAuth = { kind: 'session' } | { kind: 'token'; token: string };
+
+export type Fetch = (input: string, init: RequestInit) => Promise<Response>;
+
+export interface TransportConfig {
+  baseUrl: string;
+  auth: PortalAuth;
+  fetch: Fetch;
+  timeoutMs: number;
+  retry: RetryPolicy;
+  random: () => number;
+  now: () => number;
+}
+
+export interface PortalRequest<T> {
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  /** Relative to the base URL, without a leading slash: `api/v1/cart`. */
+  path: string;
+  query?: Record<string, string | number | undefined>;
+  body?: unknown;
+  schema: ResponseSchema<T>;
+  /** Safe to send again when the first try may or may not have reached the portal. */
+  retryable: boolean;
+  signal?: AbortSignal;
+}
+
+export type Send = <T>(request: PortalRequest<T>) => Promise<Result<T>>;
+
+export function createTransport(config: TransportConfig): Send {
+  return async (request) => {
+    for (let retry = 0; ; retry += 1) {
+      const result = await sendOnce(config, request);
+      if (result.ok || !request.retryable || retry >= config.retry.retries) return result;
+      const delay = retryDelay(result.error, retry, config);
+      if (delay === undefined) return result;
+      try {
+        await sleep(delay, request.signal);
+      } catch {
+        return { ok: false, error: { kind: 'cancelled' } };
+      }
+    }
+  };
+}
+
+/** How long to wait before retrying after `error`, or undefined when retrying will not help. */
+function retryDelay(
+  error: PortalError,
+  retry: number,
+  config: TransportConfig,
+): number | undefined {
+  // Only a portal that failed or did not answer may do better on a second try; every other
+  // kind (signed out, rate limited, a bad request…) would fail the same way again.
+  if (error.kind !== 'portal-unavailable') return undefined;
+  const backoff = backoffDelay(retry, config.retry, config.random);
+  if (error.retryAfterSeconds === undefined) return backoff;
+  const asked = error.retryAfterSeconds * 1000;
+  return asked > MAX_HONOURED_RETRY_AFTER_MS ? undefined : Math.max(asked, backoff);
+}
+
+async function sendOnce<T>(config: TransportConfig, request: PortalRequest<T>): Promise<Result<T>> {
+  const outer = request.signal;
+  if (outer?.aborted) return { ok: false, error: { kind: 'cancelled' } };
+
+  const controller = new AbortController();
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort();
+  }, config.timeoutMs);
+  const forwardAbort = () => controller.abort();
+  outer?.addEventListener('abort', forwardAbort, { once: true });
+
+  try {
+    const response = await config.fetch(requestUrl(config.baseUrl, request), {
+      method: request.method,
+      headers: requestHeaders(config.auth, request.body !== undefined),
+      body: request.body === undefined ? undefined : JSON.stringify(request.body),
+      // The session cookie belongs to the portal's origin; a token request sends no cookie,
+      // so a stale session can never be mistaken for the token's identity.
+      credentials: config.auth.kind === 'session' ? 'include' : 'omit',
+      cache: 'no-store',
+      redirect: 'follow',
+      signal: controller.signal,
+    });
+    // The timeout covers the body too: a portal can hang after sending its headers.
+    const body = await response.text();
+    return interpretResponse(
+      { status: response.status, headers: response.headers, url: response.url, body },
+      request.schema,
+      config.now(),
+    );
+  } catch (error) {
+    if (outer?.aborted) return { ok: false, error: { kind: 'cancelled' } };
+    if (timedOut) {
+      return {
+        ok: false,
+        error: {
+          kind: 'portal-unavailable',
+          cause: 'timeout',
+          detail: `No answer within ${config.timeoutMs} ms`,
+        },
+      };
+    }
+    return {
+      ok: false,
+      error: { kind: 'portal-unavailable', cause: 'network', detail: describeNetworkError(error) },
+    };
+  } finally {
+    clearTimeout(timer);
+    outer?.removeEventListener('abort', forwardAbort);
+  }
+}
+
+function requestUrl(baseUrl: string, request: PortalRequest<unknown>): string {
+  const url = new URL(request.path, baseUrl);
+  for (const [name, value] of Object.entries(request.query ?? {})) {
+    if (value !== undefined) url.searchParams.set(name, String(value));
+  }
+  return url.href;
+}
+
+function requestHeaders(auth: PortalAuth, hasBody: boolean): Record<string, string> {
+  const headers: Record<string, string> = { accept: 'application/json, application/problem+json' };
+  if (hasBody) headers['content-type'] = 'application/json';
+  if (auth.kind === 'token') headers.authorization = `Bearer ${auth.token}`;
+  return headers;
+}
+
+function describeNetworkError(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  // Node's fetch hides the reason (ECONNREFUSED…) in `cause`; browsers say only "Failed to fetch".
+  const cause = error.cause instanceof Error ? `: ${error.cause.message}` : '';
+  return `${error.message}${cause}`;
+}
