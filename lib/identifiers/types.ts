@@ -20,3 +20,27 @@ export interface Occurrence {
 export interface Detection extends Identifier {
   occurrences: Occurrence[];
 }
+
+/** One match in a run: an identifier and where it sits. */
+export type Match = Identifier & Occurrence;
+
+/**
+ * The text of one block element (or of the walk's root), read in document order across
+ * inline elements. `starts[i]` is where `nodes[i]` begins in `text`; a line break (`<br>`,
+ * `<img>`, a form control) adds a newline to `text` that belongs to no node. A run may be
+ * blank when the walker yields after its work budget: treat it like any other run.
+ */
+export interface TextRun {
+  text: string;
+  nodes: Text[];
+  starts: number[];
+  /** The block element (or root, or shadow root) this run belongs to. */
+  block: Node;
+}
+
+/** A resumable walk over a subtree's text runs: each `next()` reads about one block run. */
+export interface RunWalker {
+  next(): TextRun | null;
+  readonly charsRead: number;
+  readonly nodesRead: number;
+}

@@ -1,0 +1,16 @@
+// The identifier detector (spec v1, ../shared/spec/identifiers.md). Dependency-free and
+// framework-free: the content script bundles it.
+
+export { detectIdentifiers } from './detect';
+export { detectInRun } from './detect-in-run';
+export { blockOf, isReadable } from './dom';
+export { createRunWalker } from './run-walker';
+export type {
+  Detection,
+  Identifier,
+  IdentifierKind,
+  Match,
+  Occurrence,
+  RunWalker,
+  TextRun,
+} from './types';

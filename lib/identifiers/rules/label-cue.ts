@@ -1,0 +1,165 @@
+// Rule 2, label cue: the candidate is the whole text of a labelled value whose label is
+// exactly a cue (optionally followed by `:` or `#`). Labelled values: a table cell by its row
+// header, or failing that its column header; a `dd` by its `dt`; an element right after a
+// sibling whose whole text is a cue; an element whose own `aria-label` or `title` is a cue.
+// Only spans that line up with whole text nodes can be an element's whole text, so only
+// those reach the (costlier) DOM lookups.
+
+import { labelCueKind } from '../cues';
+import { isSkippedElement, shortText } from '../dom';
+import { columnHeaderOf, gridOf, rowHeaderOf } from '../table-grid';
+import { DEPLOYMENT_SHAPE, SERIAL_SHAPE, shapesOf } from '../tokens';
+import type { IdentifierKind, TextRun } from '../types';
+import type { Finding, Rule, RunContext } from './rule';
+
+const ELEMENT_NODE = 1;
+const TEXT_NODE = 3;
+const COMMENT_NODE = 8;
+/** How far above the value's own element a labelled element may sit (`td > div > b`). */
+const MAX_CLIMB = 6;
+const KIND_SHAPE: Record<IdentifierKind, number> = {
+  deployment: DEPLOYMENT_SHAPE,
+  serial: SERIAL_SHAPE,
+};
+
+const BLANK = /^\s*$/;
+
+/** The index of the node holding `offset` (the last node starting at or before it). */
+function nodeAt(run: TextRun, offset: number): number {
+  let low = 0;
+  let high = run.starts.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if ((run.starts[mid] ?? 0) <= offset) low = mid;
+    else high = mid - 1;
+  }
+  return low;
+}
+
+/** The kind a label element names, when its whole text is a cue. */
+function labelKindOf(el: Element | null): IdentifierKind | null {
+  if (!el) return null;
+  return labelCueKind(shortText(el, 40, 16));
+}
+
+/** The element sibling right before `el`, with only blank text or unread elements between. */
+function previousLabel(el: Element): Element | null {
+  let hops = 0;
+  for (let node = el.previousSibling; node && hops < 8; node = node.previousSibling, hops++) {
+    if (node.nodeType === COMMENT_NODE) continue;
+    if (node.nodeType === TEXT_NODE) {
+      if (BLANK.test((node as Text).data)) continue;
+      return null;
+    }
+    if (node.nodeType !== ELEMENT_NODE) continue;
+    if (isSkippedElement(node as Element)) continue;
+    return node as Element;
+  }
+  return null;
+}
+
+function dtOf(dd: Element): Element | null {
+  for (let el = dd.previousElementSibling; el; el = el.previousElementSibling) {
+    if (el.localName === 'dt') return el;
+    if (el.localName !== 'dd') return null;
+  }
+  return null;
+}
+
+/** Which kinds label `el` as a value (a bit set of shapes). */
+function labelledKinds(el: Element): number {
+  let kinds = 0;
+  const add = (kind: IdentifierKind | null): void => {
+    if (kind) kinds |= KIND_SHAPE[kind];
+  };
+  add(labelCueKind(el.getAttribute('aria-label')));
+  add(labelCueKind(el.getAttribute('title')));
+  add(labelKindOf(previousLabel(el)));
+  const tag = el.localName;
+  if (tag === 'dd') add(labelKindOf(dtOf(el)));
+  if (tag === 'td' || tag === 'th') {
+    const grid = gridOf(el);
+    if (grid) {
+      const byRow = labelKindOf(rowHeaderOf(el, grid));
+      add(byRow);
+      // "Failing that": the column header counts for the kinds the row header does not name.
+      const byColumn = labelKindOf(columnHeaderOf(el, grid));
+      if (byColumn && byColumn !== byRow) add(byColumn);
+    }
+  }
+  return kinds;
+}
+
+/** The innermost element holding both nodes (they sit in one block, so a few steps up). */
+function commonElement(first: Node, last: Node): Element | null {
+  let el = first.parentNode;
+  while (el && el.nodeType === ELEMENT_NODE && !el.contains(last)) el = el.parentNode;
+  return el && el.nodeType === ELEMENT_NODE ? (el as Element) : null;
+}
+
+interface LabelCandidate {
+  start: number;
+  end: number;
+  shapes: number;
+  first: number;
+  last: number;
+}
+
+/**
+ * Spans that could be an element's whole text: candidates that begin and end on text-node
+ * boundaries (give or take blank space), and single text nodes that are a candidate on
+ * their own inside a longer token (`<b>Serial</b><span>VS0164AB</span>`).
+ */
+function labelCandidates({ run, text, candidates }: RunContext): LabelCandidate[] {
+  const found: LabelCandidate[] = [];
+  const count = run.nodes.length;
+  const nodeEnd = (i: number): number => (i + 1 < count ? (run.starts[i + 1] ?? 0) : text.length);
+  for (const candidate of candidates) {
+    const first = nodeAt(run, candidate.start);
+    const last = nodeAt(run, candidate.end - 1);
+    if (!BLANK.test(text.slice(run.starts[first] ?? 0, candidate.start))) continue;
+    if (!BLANK.test(text.slice(candidate.end, nodeEnd(last)))) continue;
+    found.push({ ...candidate, first, last });
+  }
+  if (count > 1) {
+    for (let i = 0; i < count; i++) {
+      const start = run.starts[i] ?? 0;
+      const raw = text.slice(start, nodeEnd(i));
+      const value = raw.trim();
+      const shapes = value.length >= 6 ? shapesOf(value) : 0;
+      if (!shapes) continue;
+      const at = start + raw.indexOf(value);
+      if (found.some((c) => c.start === at && c.end === at + value.length)) continue;
+      found.push({ start: at, end: at + value.length, shapes, first: i, last: i });
+    }
+  }
+  return found;
+}
+
+export const labelCue: Rule = {
+  name: 'label-cue',
+  find(context: RunContext, out: Finding[]): void {
+    const { run, text } = context;
+    for (const candidate of labelCandidates(context)) {
+      const value = text.slice(candidate.start, candidate.end);
+      const firstNode = run.nodes[candidate.first];
+      const lastNode = run.nodes[candidate.last];
+      if (!firstNode || !lastNode) continue;
+      let el =
+        candidate.first === candidate.last
+          ? firstNode.parentElement
+          : commonElement(firstNode, lastNode);
+      let kinds = 0;
+      for (let climb = 0; el && climb < MAX_CLIMB; climb++, el = el.parentElement) {
+        if (shortText(el, 200, 64) !== value) break;
+        kinds |= labelledKinds(el) & candidate.shapes;
+      }
+      if (kinds & DEPLOYMENT_SHAPE) {
+        out.push({ kind: 'deployment', start: candidate.start, end: candidate.end });
+      }
+      if (kinds & SERIAL_SHAPE) {
+        out.push({ kind: 'serial', start: candidate.start, end: candidate.end });
+      }
+    }
+  },
+};
