@@ -1,0 +1,110 @@
+// The background's single `runtime.onMessage` listener: a map from message type to handler.
+// Unknown types and messages from the wrong kind of sender are ignored (no answer, a console
+// warning); bodies that fail their schema never reach a handler; every handler's failure is
+// caught, logged and turned into an error value.
+import { z } from 'zod/mini';
+import {
+  type AudienceOf,
+  type ContentMessageType,
+  type ExtensionMessageType,
+  type MessageType,
+  messageProtocol,
+  type RequestOf,
+  type ResponseOf,
+} from './protocol';
+import type { BackgroundError, Result } from './results';
+import {
+  type ContentFrame,
+  classifySender,
+  type ExtensionIdentity,
+  type MessageSender,
+  type SenderRole,
+} from './sender';
+
+/** What a handler knows about its sender, by audience. */
+export type HandlerContext<T extends MessageType> =
+  AudienceOf<T> extends 'content' ? ContentFrame : { pageUrl: string };
+
+export type MessageHandlers = {
+  [T in MessageType]: (request: RequestOf<T>, context: HandlerContext<T>) => Promise<ResponseOf<T>>;
+};
+
+export interface RouterOptions {
+  /** Who "we" are; read lazily so tests can change the fake runtime's id. */
+  self: () => ExtensionIdentity;
+  log?: Pick<Console, 'warn' | 'error'>;
+}
+
+export type MessageListener = (
+  message: unknown,
+  sender: MessageSender,
+) => Promise<unknown> | undefined;
+
+export function createMessageRouter(
+  handlers: MessageHandlers,
+  { self, log = console }: RouterOptions,
+): MessageListener {
+  return (message, sender) => {
+    const type = messageType(message);
+    if (type === undefined) return undefined;
+    const { from, schema } = messageProtocol[type];
+    const who = classifySender(sender, self());
+
+    const context = contextFor(from, who);
+    if (context === undefined) {
+      const reason = who.role === 'rejected' ? who.reason : `a ${who.role}`;
+      log.warn(`Renewal Scout: ignored "${type}" from ${reason} (${sender.url ?? 'no URL'})`);
+      return undefined;
+    }
+
+    const parsed = z.safeParse(schema, message);
+    if (!parsed.success) {
+      log.warn(`Renewal Scout: malformed "${type}" message`, z.prettifyError(parsed.error));
+      return from === 'extension'
+        ? Promise.resolve(failure({ kind: 'invalid-request', detail: parsed.error.message }))
+        : undefined;
+    }
+
+    const handler = handlers[type] as (request: unknown, context: unknown) => Promise<unknown>;
+    return Promise.resolve()
+      .then(() => handler(parsed.data, context))
+      .catch((error: unknown) => {
+        log.error(`Renewal Scout: the "${type}" handler failed`, error);
+        // A content script gets no answer; an extension page gets an error it can show.
+        return from === 'extension'
+          ? failure({ kind: 'internal', detail: describe(error) })
+          : undefined;
+      });
+  };
+}
+
+function messageType(message: unknown): MessageType | undefined {
+  if (typeof message !== 'object' || message === null) return undefined;
+  const type = (message as { type?: unknown }).type;
+  return typeof type === 'string' && Object.hasOwn(messageProtocol, type)
+    ? (type as MessageType)
+    : undefined;
+}
+
+/** The handler's context when this kind of sender may send this message, else undefined. */
+function contextFor(
+  from: 'content' | 'extension',
+  who: SenderRole,
+): ContentFrame | { pageUrl: string } | undefined {
+  if (from === 'content' && who.role === 'content') {
+    const { tabId, frameId, url, documentId } = who;
+    return documentId === undefined ? { tabId, frameId, url } : { tabId, frameId, url, documentId };
+  }
+  if (from === 'extension' && who.role === 'extension-page') return { pageUrl: who.url };
+  return undefined;
+}
+
+function failure(error: BackgroundError): Result<never> {
+  return { ok: false, error };
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+export type { ContentMessageType, ExtensionMessageType };

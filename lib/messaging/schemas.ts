@@ -1,0 +1,55 @@
+// The background's view of every message it accepts: each is parsed with one of these before
+// any handler sees it. zod/mini, not zod: the full library triples the background bundle and
+// trips Firefox's linter. Only the background imports this file (extension pages and the
+// content script use the types alone).
+import { z } from 'zod/mini';
+
+/** The most distinct identifiers one frame may report; a frame claiming more is malformed. */
+export const MAX_REPORTED_IDENTIFIERS = 500;
+/** Occurrences per identifier are counted, not listed; anything above this is nonsense. */
+export const MAX_OCCURRENCE_COUNT = 1_000_000;
+
+// Mirrors the detector's token rules (spec v1): the value as normalized by the detector.
+export const DEPLOYMENT_VALUE = /^\d{8}$/;
+export const SERIAL_VALUE = /^[A-Z0-9][A-Z0-9-]{4,22}[A-Z0-9]$/;
+
+const count = z.number().check(z.int(), z.minimum(1), z.maximum(MAX_OCCURRENCE_COUNT));
+
+const reportedDeployment = z.object({
+  kind: z.literal('deployment'),
+  value: z.string().check(z.regex(DEPLOYMENT_VALUE)),
+  count,
+});
+
+const reportedSerial = z.object({
+  kind: z.literal('serial'),
+  value: z.string().check(z.regex(SERIAL_VALUE), z.regex(/\d/)),
+  count,
+});
+
+export const reportedIdentifierSchema = z.discriminatedUnion('kind', [
+  reportedDeployment,
+  reportedSerial,
+]);
+
+export const detectionsReportSchema = z.object({
+  type: z.literal('detections'),
+  identifiers: z.array(reportedIdentifierSchema).check(
+    z.maxLength(MAX_REPORTED_IDENTIFIERS),
+    z.refine(
+      (list) => new Set(list.map((item) => `${item.kind}:${item.value}`)).size === list.length,
+      'each identifier is reported once',
+    ),
+  ),
+  truncated: z.boolean(),
+});
+
+const tabId = z.number().check(z.int(), z.nonnegative());
+
+export const getTabResultsSchema = z.object({ type: z.literal('get-tab-results'), tabId });
+export const scanTabSchema = z.object({ type: z.literal('scan-tab'), tabId });
+export const getHighlightsSchema = z.object({ type: z.literal('get-highlights') });
+export const setHighlightsSchema = z.object({
+  type: z.literal('set-highlights'),
+  enabled: z.boolean(),
+});
