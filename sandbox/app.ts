@@ -1,0 +1,70 @@
+// Wires the portal: fault injection (only when enabled), the public sign-in route, then
+// authentication, per-user rate limiting and the CSRF Origin check for the rest of the API,
+// and the HTML pages. Hono runs handlers in registration order, and POST /session answers
+// without calling next(), so it is the only API route the authentication does not guard.
+
+import { Hono } from 'hono';
+import { authenticate } from './auth/authenticate';
+import { requireTrustedOriginForCookieWrites } from './auth/csrf';
+import { faultRequestSchema } from './faults';
+import type { Portal, PortalEnv } from './http/env';
+import { readJson } from './http/json-body';
+import { PortalProblem, problems } from './http/problem';
+import { html, page } from './pages/html';
+import { pageRoutes } from './pages/routes';
+import { signInPage } from './pages/views';
+import { cartRoutes } from './routes/cart';
+import { rateLimitPerUser } from './routes/rate-limit-middleware';
+import { sessionRoutes, signInRoutes } from './routes/session';
+import { supportRoutes } from './routes/support';
+
+export function createPortalApp(portal: Portal): Hono {
+  const app = new Hono();
+
+  app.onError((error) => {
+    if (error instanceof PortalProblem) return error.toResponse();
+    console.error('[sandbox] unexpected error', error);
+    return problems.internal().toResponse();
+  });
+  app.notFound((c) =>
+    c.req.path.startsWith('/api/')
+      ? problems.notFound().toResponse()
+      : c.html(page('Not found', html`<h1>Not found</h1><p><a href="/cart">Cart</a></p>`), 404),
+  );
+
+  const faults = portal.faults;
+  if (faults) {
+    app.get('/__sandbox/faults', (c) => c.json({ faults: faults.list() }));
+    app.post('/__sandbox/faults', async (c) => {
+      const { pattern: _pattern, ...fault } = faults.add(await readJson(c, faultRequestSchema));
+      return c.json(fault, 201);
+    });
+    app.delete('/__sandbox/faults', (c) => {
+      faults.clear();
+      return c.body(null, 204);
+    });
+    app.use('*', async (c, next) => {
+      const fault = c.req.path.startsWith('/__sandbox/')
+        ? undefined
+        : faults.take(c.req.method, c.req.path);
+      if (!fault) return next();
+      c.res = await faults.respond(fault, c.req.raw.signal, signInPage(c.req.path));
+    });
+  }
+
+  const api = new Hono<PortalEnv>();
+  api.route('/', signInRoutes(portal));
+  api.use(
+    '*',
+    authenticate(portal.db),
+    rateLimitPerUser(portal.rateLimiter),
+    requireTrustedOriginForCookieWrites(portal.trustedOrigins),
+  );
+  api.route('/', sessionRoutes(portal));
+  api.route('/', supportRoutes(portal));
+  api.route('/', cartRoutes(portal));
+  app.route('/api/v1', api);
+
+  app.route('/', pageRoutes(portal));
+  return app;
+}

@@ -1,0 +1,69 @@
+// A tiny HTML template tag that escapes every interpolated value unless it is already
+// escaped markup, so no page can print user or seed data raw by accident.
+
+export class SafeHtml {
+  constructor(readonly value: string) {}
+  toString(): string {
+    return this.value;
+  }
+}
+
+export function escapeHtml(text: string): string {
+  return text
+    .replaceAll('&', '&amp;')
+    .replaceAll('<', '&lt;')
+    .replaceAll('>', '&gt;')
+    .replaceAll('"', '&quot;')
+    .replaceAll("'", '&#39;');
+}
+
+type Value = SafeHtml | string | number | null | undefined | false | Value[];
+
+function render(value: Value): string {
+  if (value instanceof SafeHtml) return value.value;
+  if (Array.isArray(value)) return value.map(render).join('');
+  if (value === null || value === undefined || value === false) return '';
+  return escapeHtml(String(value));
+}
+
+export function html(strings: TemplateStringsArray, ...values: Value[]): SafeHtml {
+  let out = strings[0] ?? '';
+  values.forEach((value, index) => {
+    out += render(value) + (strings[index + 1] ?? '');
+  });
+  return new SafeHtml(out);
+}
+
+export function page(title: string, body: SafeHtml): string {
+  return html`<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${title} · Sandbox partner portal</title>
+<style>
+  body { font: 15px/1.5 system-ui, sans-serif; margin: 0; color: #1b1f24; }
+  header { background: #12355b; color: #fff; padding: 0.75rem 1.5rem; display: flex; gap: 1.5rem; align-items: center; }
+  header a { color: #fff; }
+  main { padding: 1.5rem; max-width: 60rem; }
+  table { border-collapse: collapse; width: 100%; }
+  th, td { text-align: left; padding: 0.4rem 0.6rem; border-bottom: 1px solid #d0d7de; }
+  td.num, th.num { text-align: right; }
+  button { font: inherit; padding: 0.3rem 0.9rem; }
+  .error { color: #a40e26; }
+  .note { color: #57606a; }
+  form.inline { display: inline; }
+</style>
+</head>
+<body>
+<header><strong>Sandbox partner portal</strong><a href="/cart">Cart</a><a href="/quotes">Quotes</a></header>
+<main>
+${body}
+</main>
+</body>
+</html>`.value;
+}
+
+export function formatMoney({ amount, currency }: { amount: number; currency: string }): string {
+  return new Intl.NumberFormat('en-US', { style: 'currency', currency }).format(amount / 100);
+}

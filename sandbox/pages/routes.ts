@@ -1,0 +1,113 @@
+// HTML pages: sign in, cart, checkout, quotes. Form posts are cookie writes, so they pass
+// the same Origin check as the API.
+
+import type { Context } from 'hono';
+import { Hono } from 'hono';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import { SESSION_COOKIE, userBySession } from '../auth/authenticate';
+import { isTrustedOrigin } from '../auth/csrf';
+import { checkSignIn, createSession, endSession, SESSION_TTL_SECONDS } from '../auth/sessions';
+import type { Portal, PortalUser } from '../http/env';
+import { readLimitedText } from '../http/json-body';
+import { problems } from '../http/problem';
+import { deleteLine, readCart } from '../store/cart';
+import { findVisibleDeployment } from '../store/deployments';
+import { listQuotes, saveQuote } from '../store/quotes';
+import type { CartLineView } from './views';
+import { cartPage, checkoutPage, quotesPage, signInPage } from './views';
+
+const FORM_LIMIT = 8 * 1024;
+
+/** Only same-site paths: `//evil.example` and absolute URLs fall back to the cart. */
+function safeNext(next: string | undefined): string {
+  return next && /^\/(?![/\\])/.test(next) ? next : '/cart';
+}
+
+export function pageRoutes(portal: Portal) {
+  const app = new Hono();
+
+  const signedInUser = (c: Context): PortalUser | undefined => {
+    const cookie = getCookie(c, SESSION_COOKIE);
+    return cookie ? userBySession(portal.db, cookie) : undefined;
+  };
+  const toSignIn = (c: Context) =>
+    c.redirect(`/sign-in?next=${encodeURIComponent(new URL(c.req.url).pathname)}`, 303);
+  const readForm = async (c: Context): Promise<URLSearchParams> => {
+    const origin = c.req.header('Origin');
+    if (!isTrustedOrigin(origin, portal.trustedOrigins)) throw problems.forbiddenOrigin(origin);
+    return new URLSearchParams(await readLimitedText(c.req.raw, FORM_LIMIT));
+  };
+
+  app.get('/', (c) => c.redirect('/cart', 303));
+
+  app.get('/sign-in', (c) => c.html(signInPage(safeNext(c.req.query('next')))));
+
+  app.post('/sign-in', async (c) => {
+    const form = await readForm(c);
+    const next = safeNext(form.get('next') ?? undefined);
+    const userId = checkSignIn(portal.db, form.get('email') ?? '', form.get('password') ?? '');
+    if (!userId) return c.html(signInPage(next, 'The email or password is wrong.'), 401);
+    setCookie(c, SESSION_COOKIE, createSession(portal.db, userId), {
+      httpOnly: true,
+      sameSite: 'Lax',
+      path: '/',
+      maxAge: SESSION_TTL_SECONDS,
+    });
+    return c.redirect(next, 303);
+  });
+
+  app.post('/sign-out', async (c) => {
+    await readForm(c);
+    const cookie = getCookie(c, SESSION_COOKIE);
+    if (cookie) endSession(portal.db, cookie);
+    deleteCookie(c, SESSION_COOKIE, { path: '/' });
+    return c.redirect('/sign-in', 303);
+  });
+
+  app.get('/cart', (c) => {
+    const user = signedInUser(c);
+    if (!user) return toSignIn(c);
+    const cart = readCart(portal.db, user.id);
+    const details = new Map<string, CartLineView>();
+    for (const line of cart.lines) {
+      const record = findVisibleDeployment(portal.db, user, line.deploymentId);
+      if (record) {
+        details.set(line.deploymentId, {
+          deploymentName: record.deployment.name,
+          expiresOn: record.support.expiresOn,
+        });
+      }
+    }
+    return c.html(cartPage(user.email, cart, details, portal.today()));
+  });
+
+  app.post('/cart/lines/:lineId/remove', async (c) => {
+    await readForm(c);
+    const user = signedInUser(c);
+    if (!user) return toSignIn(c);
+    deleteLine(portal.db, user.id, c.req.param('lineId'));
+    return c.redirect('/cart', 303);
+  });
+
+  app.post('/cart/quote', async (c) => {
+    await readForm(c);
+    const user = signedInUser(c);
+    if (!user) return toSignIn(c);
+    saveQuote(portal.db, user.id, portal.today());
+    return c.redirect('/quotes', 303);
+  });
+
+  app.get('/checkout', (c) => {
+    const user = signedInUser(c);
+    if (!user) return toSignIn(c);
+    return c.html(checkoutPage(readCart(portal.db, user.id)));
+  });
+
+  app.get('/quotes', (c) => {
+    const user = signedInUser(c);
+    if (!user) return toSignIn(c);
+    return c.html(quotesPage(listQuotes(portal.db, user.id)));
+  });
+
+  return app;
+}
