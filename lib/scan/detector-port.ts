@@ -1,0 +1,32 @@
+// The part of the detector (lib/identifiers) the scanner drives. Kept as an interface so
+// tests can count how much of the page each change makes the scanner read again.
+
+import type { Identifier, Occurrence } from '../identifiers/types';
+
+export type Match = Identifier & Occurrence;
+
+/** Text of one block element read in order, as lib/identifiers defines it. */
+export interface ScanRun {
+  text: string;
+  nodes: Text[];
+  starts: number[];
+  block: Node;
+}
+
+export interface ScanRunWalker {
+  /** The next run, or null when the root is done. Bounded work per call. */
+  next(): ScanRun | null;
+  readonly charsRead: number;
+  readonly nodesRead: number;
+}
+
+export interface DetectorPort {
+  createRunWalker(root: Node): ScanRunWalker;
+  /** Only the runs of `block` itself, not of the blocks nested in it. */
+  createOwnRunWalker(block: Node): ScanRunWalker;
+  detectInRun(run: ScanRun): Match[];
+  /** The block element whose run a node's text belongs to. */
+  blockOf(node: Node): Node;
+  /** False for skipped elements (script, style, hidden, …) and what is inside them. */
+  isReadable(node: Node): boolean;
+}

@@ -1,0 +1,358 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { DetectionsReport } from '../messaging/content-protocol';
+import { type FrameScout, isContentCommand, type ScoutPort, startFrameScout } from './frame-scout';
+import { DEFAULT_LIMITS, type ScanLimits } from './limits';
+import { type CountingDetector, countingDetector } from './testing/counting-detector';
+import { ManualClock } from './testing/manual-clock';
+import { type RecordingPainter, recordingPainter } from './testing/recording-painter';
+
+interface Harness {
+  scout: FrameScout;
+  detector: CountingDetector;
+  painter: RecordingPainter;
+  clock: ManualClock;
+  reports: DetectionsReport[];
+  command(message: unknown): void;
+  /** Lets the observer deliver and the scanner finish every slice. */
+  settle(): Promise<void>;
+  values(): string[];
+}
+
+let running: FrameScout | undefined;
+afterEach(() => {
+  running?.stop();
+  running = undefined;
+  document.body.innerHTML = '';
+});
+
+const macrotask = () => new Promise<void>((done) => setTimeout(done, 0));
+
+function start(html: string, limits: Partial<ScanLimits> = {}, step = 0): Harness {
+  document.body.innerHTML = html;
+  const detector = countingDetector();
+  const painter = recordingPainter();
+  const clock = new ManualClock(step);
+  const reports: DetectionsReport[] = [];
+  let onCommand: (m: unknown) => void = () => {};
+  const port: ScoutPort = {
+    send: async (report) => {
+      reports.push(report);
+      return { highlights: true };
+    },
+    listen(listener) {
+      onCommand = listener;
+      return () => {
+        onCommand = () => {};
+      };
+    },
+    alive: () => true,
+  };
+  const scout = startFrameScout(document, port, {
+    detector,
+    painter,
+    clock,
+    limits: { ...DEFAULT_LIMITS, ...limits },
+    yieldToPage: macrotask,
+  });
+  running = scout;
+  return {
+    scout,
+    detector,
+    painter,
+    clock,
+    reports,
+    command: (m) => onCommand(m),
+    async settle() {
+      await macrotask();
+      await scout.scanner.idle();
+      await macrotask();
+    },
+    values: () =>
+      scout.scanner.store
+        .list()
+        .map((i) => `${i.value}×${i.count}`)
+        .sort(),
+  };
+}
+
+const comment = (n: number, id: string) =>
+  `<div class="comment"><b>Agent ${n}</b><p>Moved to deployment ${id} today.</p></div>`;
+
+function thread(count: number): string {
+  let html = '<div id="thread">';
+  for (let i = 0; i < count; i++) html += comment(i, String(10000000 + i));
+  return `${html}</div>`;
+}
+
+describe('the first scan', () => {
+  it('reads the page in slices and resumes where each slice stopped', async () => {
+    // Every clock reading costs 1 ms: an 8 ms slice ends after a few runs.
+    const h = start(thread(40), { sliceMs: 8 }, 1);
+    await h.settle();
+    expect(h.scout.scanner.stats.slices).toBeGreaterThan(5);
+    expect(h.scout.scanner.firstScanDone).toBe(true);
+    expect(h.values()).toHaveLength(40);
+    // Each run read once: resuming never re-reads or skips.
+    const texts = h.detector.runs.map((r) => r.text);
+    expect(new Set(texts).size).toBe(texts.length);
+    expect(texts.filter((t) => t.includes('deployment'))).toHaveLength(40);
+  });
+
+  it('stops at the work cap and reports the scan as truncated', async () => {
+    const h = start(thread(200), { maxChars: 2_000 });
+    await h.settle();
+    const last = h.reports.at(-1);
+    expect(h.scout.scanner.truncated).toBe(true);
+    expect(last?.truncated).toBe(true);
+    expect(last?.identifiers.length).toBeGreaterThan(0);
+    expect(last?.identifiers.length).toBeLessThan(200);
+    // Truncated means stopped: later changes are not read.
+    document.body.insertAdjacentHTML('beforeend', '<p>deployment 99999999</p>');
+    await h.settle();
+    expect(h.values().some((v) => v.startsWith('99999999'))).toBe(false);
+  });
+
+  it('also caps the number of nodes read', async () => {
+    const h = start(thread(200), { maxNodes: 300 });
+    await h.settle();
+    expect(h.reports.at(-1)?.truncated).toBe(true);
+  });
+
+  it('reports an empty page once, so the background knows the frame was scanned', async () => {
+    const h = start('<p>Nothing to see.</p>');
+    await h.settle();
+    expect(h.reports).toEqual([{ type: 'detections', identifiers: [], truncated: false }]);
+  });
+
+  it('paints every match and forgets the paint of matches that are gone', async () => {
+    const h = start(thread(3));
+    await h.settle();
+    expect(h.painter.enabled).toBe(true);
+    expect(h.painter.painted.size).toBe(3);
+    document.querySelector('.comment')?.remove();
+    await h.settle();
+    expect(h.painter.painted.size).toBe(2);
+  });
+});
+
+describe('keeping up with changes', () => {
+  it('reads an appended comment and nothing else', async () => {
+    const h = start(thread(100));
+    await h.settle();
+    h.detector.reset();
+    document.querySelector('#thread')?.insertAdjacentHTML('beforeend', comment(100, '77777777'));
+    await h.settle();
+    expect(h.values()).toContain('77777777×1');
+    expect(h.values()).toHaveLength(101);
+    // One walker over the new comment only: its two runs, a handful of nodes.
+    expect(h.detector.walkers.map((w) => (w.root as Element).className)).toEqual(['comment']);
+    expect(h.detector.runs).toHaveLength(2);
+    expect(h.detector.nodesRead()).toBeLessThan(10);
+  });
+
+  it('re-reads only the blocks whose text changed, and replaces their matches', async () => {
+    const h = start(thread(50));
+    await h.settle();
+    h.detector.reset();
+    const p = document.querySelectorAll('.comment p')[7] as HTMLElement;
+    (p.firstChild as Text).data = 'Moved to deployment 55555555 ';
+    await h.settle();
+    expect(h.values()).toContain('55555555×1');
+    expect(h.values()).not.toContain('10000007×1');
+    expect(h.values()).toHaveLength(50);
+    expect(h.detector.walkers).toHaveLength(1);
+    expect(h.detector.walkers[0]?.root).toBe(p);
+    expect(h.detector.runs.map((r) => r.block)).toEqual([p]);
+  });
+
+  it('drops the matches of removed nodes', async () => {
+    const h = start(thread(10));
+    await h.settle();
+    h.detector.reset();
+    document.querySelectorAll('.comment')[3]?.remove();
+    document.querySelector('.comment p')?.firstChild?.remove();
+    await h.settle();
+    expect(h.values()).not.toContain('10000003×1');
+    expect(h.values()).not.toContain('10000000×1');
+    expect(h.values()).toHaveLength(8);
+    expect(h.painter.painted.size).toBe(8);
+  });
+
+  it('joins an inline element added into a run with the text around it', async () => {
+    const h = start('<p id="p">The deployment <b>1418</b> is live.</p>');
+    await h.settle();
+    expect(h.values()).toEqual([]);
+    const b = document.querySelector('b') as HTMLElement;
+    b.after(document.createElement('i'));
+    (b.nextSibling as HTMLElement).textContent = '1336';
+    await h.settle();
+    expect(h.values()).toEqual(['14181336×1']);
+  });
+
+  it('batches a burst of changes: touched blocks deduplicated, nested ones read once', async () => {
+    const h = start(thread(20));
+    await h.settle();
+    h.detector.reset();
+    const box = document.createElement('div');
+    document.querySelector('#thread')?.append(box);
+    for (let i = 0; i < 30; i++)
+      box.insertAdjacentHTML('beforeend', comment(i, String(30000000 + i)));
+    const p = document.querySelector('.comment p') as HTMLElement;
+    for (let i = 0; i < 5; i++) (p.firstChild as Text).data = `deployment 4000000${i} `;
+    await h.settle();
+    expect(h.scout.scanner.stats.mutationBatches).toBe(1);
+    // The new box is read as one subtree; the edited paragraph once, whatever its edit count.
+    expect(h.detector.walkers.map((w) => w.root)).toEqual(expect.arrayContaining([box, p]));
+    expect(h.detector.walkers).toHaveLength(2);
+    expect(h.values()).toContain('40000004×1');
+    expect(h.values()).toHaveLength(50);
+  });
+
+  it('reads a big container’s own text only when inline content is added to it', async () => {
+    const h = start(thread(100));
+    await h.settle();
+    h.detector.reset();
+    const container = document.querySelector('#thread') as HTMLElement;
+    container.insertAdjacentHTML('beforeend', '<span>deployment 12121212</span>');
+    await h.settle();
+    expect(h.values()).toContain('12121212×1');
+    expect(h.detector.walkers).toHaveLength(1);
+    expect(h.detector.walkers[0]?.own).toBe(true);
+    // The container's 100 comments are not read again.
+    expect(h.detector.nodesRead()).toBeLessThan(120);
+  });
+
+  it('ignores what it does not read: scripts, hidden elements, newlines between blocks', async () => {
+    const h = start(thread(5));
+    await h.settle();
+    h.detector.reset();
+    const container = document.querySelector('#thread') as HTMLElement;
+    container.append(document.createTextNode('\n'));
+    const script = document.createElement('script');
+    script.textContent = 'var deployment = "deployment 31313131";';
+    document.body.append(script);
+    container.insertAdjacentHTML('beforeend', '<div hidden>deployment 32323232</div>');
+    await h.settle();
+    expect(h.detector.walkers).toEqual([]);
+    expect(h.values()).toHaveLength(5);
+  });
+
+  it('observes open shadow roots met during the walk', async () => {
+    const h = start('');
+    const host = document.createElement('div');
+    const shadow = host.attachShadow({ mode: 'open' });
+    shadow.innerHTML = '<p>deployment 62626262</p>';
+    document.body.append(host);
+    await h.settle();
+    expect(h.values()).toEqual(['62626262×1']);
+    expect(h.painter.roots).toContain(shadow);
+    shadow.querySelector('p')?.append(' and deployment 63636363');
+    await h.settle();
+    expect(h.values()).toEqual(['62626262×1', '63636363×1']);
+  });
+});
+
+describe('reports', () => {
+  it('sends one report per burst of slices, then at most one per interval', async () => {
+    const h = start(thread(60), { sliceMs: 2, reportEveryMs: 300 }, 1);
+    await h.settle();
+    // The first finding, then the end of the first scan; slices in between send nothing.
+    expect(h.scout.scanner.stats.slices).toBeGreaterThan(10);
+    expect(h.reports.length).toBeLessThanOrEqual(3);
+    expect(h.reports.at(-1)?.identifiers).toHaveLength(60);
+    const before = h.reports.length;
+    const container = document.querySelector('#thread') as HTMLElement;
+    for (let i = 0; i < 20; i++) {
+      container.insertAdjacentHTML('beforeend', comment(i, String(50000000 + i)));
+      await h.settle();
+    }
+    // 20 batches within one interval: at most one report went out, the rest wait.
+    expect(h.scout.scanner.stats.mutationBatches).toBe(20);
+    expect(h.reports.length - before).toBeLessThanOrEqual(1);
+    h.clock.advance(300);
+    expect(h.reports.at(-1)?.identifiers).toHaveLength(80);
+    expect(h.reports.at(-1)?.identifiers.find((i) => i.value === '50000019')?.count).toBe(1);
+  });
+
+  it('counts repeats of one identifier', async () => {
+    const h = start('<p>deployment 11112222</p><p>deployment 11112222 again</p>');
+    await h.settle();
+    expect(h.reports.at(-1)?.identifiers).toEqual([
+      { kind: 'deployment', value: '11112222', count: 2 },
+    ]);
+  });
+
+  it('sends nothing when a change leaves the set as it was', async () => {
+    const h = start(thread(5));
+    await h.settle();
+    const sent = h.reports.length;
+    document.body.insertAdjacentHTML('beforeend', '<p>no identifiers here</p>');
+    await h.settle();
+    h.clock.advance(1000);
+    expect(h.reports.length).toBe(sent);
+  });
+});
+
+describe('commands and lifecycle', () => {
+  it('toggles highlights on a valid command and ignores anything else', async () => {
+    const h = start(thread(2));
+    await h.settle();
+    h.command({ type: 'set-highlights', enabled: false });
+    expect(h.painter.enabled).toBe(false);
+    h.command({ type: 'set-highlights', enabled: 'yes' });
+    h.command({ type: 'other', enabled: true });
+    h.command(null);
+    expect(h.painter.enabled).toBe(false);
+    h.command({ type: 'set-highlights', enabled: true });
+    expect(h.painter.enabled).toBe(true);
+  });
+
+  it('validates commands by hand', () => {
+    expect(isContentCommand({ type: 'set-highlights', enabled: true })).toBe(true);
+    expect(isContentCommand({ type: 'set-highlights' })).toBe(false);
+    expect(isContentCommand('set-highlights')).toBe(false);
+    expect(isContentCommand(undefined)).toBe(false);
+  });
+
+  it('sends a fresh report when asked again after the first scan', async () => {
+    const h = start(thread(2));
+    await h.settle();
+    const sent = h.reports.length;
+    h.scout.refresh();
+    expect(h.reports.length).toBe(sent + 1);
+    expect(h.reports.at(-1)?.identifiers).toHaveLength(2);
+  });
+
+  it('stops quietly and removes its highlights once the extension context is gone', async () => {
+    const h = start(thread(2));
+    await h.settle();
+    let alive = true;
+    h.scout.stop();
+    const painter = recordingPainter();
+    const reports: DetectionsReport[] = [];
+    const scout = startFrameScout(
+      document,
+      {
+        send: async (r) => {
+          reports.push(r);
+          throw new Error('Extension context invalidated.');
+        },
+        listen: () => () => {},
+        alive: () => alive,
+      },
+      { detector: countingDetector(), painter, clock: new ManualClock(), yieldToPage: macrotask },
+    );
+    running = scout;
+    await macrotask();
+    await scout.scanner.idle();
+    expect(reports).toHaveLength(1);
+    alive = false;
+    document.body.insertAdjacentHTML('beforeend', '<p>deployment 70707070</p>');
+    await macrotask();
+    await scout.scanner.idle();
+    scout.refresh();
+    expect(reports).toHaveLength(1);
+    expect(scout.alive()).toBe(false);
+    expect(painter.disposed).toBe(true);
+  });
+});

@@ -1,0 +1,126 @@
+// One frame's scout: scans, keeps up with changes, paints highlights and reports the frame's
+// whole set to the background. Talks to the extension only through a `ScoutPort`, so the
+// same code runs under test and in the benchmark.
+
+import type {
+  ContentCommand,
+  DetectionsReply,
+  DetectionsReport,
+} from '../messaging/content-protocol';
+import type { DetectorPort } from './detector-port';
+import type { RunningScout } from './frame-guard';
+import { FrameScanner } from './frame-scanner';
+import { createPainter, type Painter } from './highlights';
+import { DEFAULT_LIMITS, type ScanLimits } from './limits';
+import { ReportThrottle, realClock, type ThrottleClock } from './report-throttle';
+
+export interface ScoutPort {
+  /** Resolves with the background's reply (unvalidated); rejects when it is unreachable. */
+  send(report: DetectionsReport): Promise<unknown>;
+  /** Listens for background commands (unvalidated); returns the way to stop listening. */
+  listen(onCommand: (message: unknown) => void): () => void;
+  /** False once the extension was reloaded or removed under this script. */
+  alive(): boolean;
+}
+
+export interface ScoutOptions {
+  detector: DetectorPort;
+  limits?: ScanLimits;
+  painter?: Painter;
+  clock?: ThrottleClock;
+  yieldToPage?: () => Promise<void>;
+}
+
+export interface FrameScout extends RunningScout {
+  readonly scanner: FrameScanner;
+  readonly painter: Painter;
+}
+
+export function isContentCommand(message: unknown): message is ContentCommand {
+  const m = message as Partial<ContentCommand> | null;
+  return (
+    typeof m === 'object' &&
+    m !== null &&
+    m.type === 'set-highlights' &&
+    typeof m.enabled === 'boolean'
+  );
+}
+
+function isReply(reply: unknown): reply is DetectionsReply {
+  return typeof (reply as DetectionsReply | null)?.highlights === 'boolean';
+}
+
+export function startFrameScout(doc: Document, port: ScoutPort, options: ScoutOptions): FrameScout {
+  const limits = options.limits ?? DEFAULT_LIMITS;
+  const clock = options.clock ?? realClock;
+  const painter = options.painter ?? createPainter(doc);
+  let stopped = false;
+  let sentVersion = -1;
+
+  const throttle = new ReportThrottle(report, limits.reportEveryMs, clock);
+  const scanner = new FrameScanner(doc, {
+    detector: options.detector,
+    painter,
+    limits,
+    now: clock.now,
+    yieldToPage: options.yieldToPage,
+    hooks: {
+      afterSlice() {
+        if (scanner.store.version !== sentVersion) throttle.markChanged();
+        throttle.afterSlice();
+      },
+      firstScanDone: () => throttle.flush(),
+    },
+  });
+
+  function report(): void {
+    if (stopped) return;
+    if (!port.alive()) {
+      stop();
+      return;
+    }
+    sentVersion = scanner.store.version;
+    const message: DetectionsReport = {
+      type: 'detections',
+      identifiers: scanner.store.list(),
+      truncated: scanner.truncated,
+    };
+    port.send(message).then(
+      (reply) => {
+        if (isReply(reply) && !stopped) painter.setEnabled(reply.highlights);
+      },
+      // The background may be restarting; the next report carries the whole set again.
+      // Only a dead extension context ends the scout.
+      () => {
+        if (!port.alive()) stop();
+      },
+    );
+  }
+
+  const unlisten = port.listen((message) => {
+    if (isContentCommand(message) && !stopped) painter.setEnabled(message.enabled);
+  });
+
+  function stop(): void {
+    if (stopped) return;
+    stopped = true;
+    scanner.stop();
+    throttle.cancel();
+    unlisten();
+    painter.dispose();
+  }
+
+  painter.setEnabled(true);
+  scanner.start();
+
+  return {
+    scanner,
+    painter,
+    alive: () => !stopped && port.alive(),
+    refresh() {
+      // Before the first scan ends, its own report is still to come.
+      if (scanner.firstScanDone) throttle.flush();
+    },
+    stop,
+  };
+}

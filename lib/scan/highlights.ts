@@ -1,0 +1,121 @@
+// Paints matches with the CSS Custom Highlight API. Nothing in the page's DOM is inserted,
+// moved or changed: the ranges live in `CSS.highlights`, and the colours come from a
+// constructed stylesheet adopted by the document (and by each open shadow root, because
+// `::highlight()` rules do not cross shadow boundaries).
+
+import type { IdentifierKind, Occurrence } from '../identifiers/types';
+
+export interface Painter {
+  add(occurrence: Occurrence, kind: IdentifierKind): void;
+  remove(occurrence: Occurrence, kind: IdentifierKind): void;
+  /** A shadow root whose text is scanned: it needs the colours too. */
+  addRoot(root: ShadowRoot): void;
+  setEnabled(enabled: boolean): void;
+  /** Removes every trace: highlights and adopted stylesheets. */
+  dispose(): void;
+}
+
+export const HIGHLIGHT_NAMES: Record<IdentifierKind, string> = {
+  deployment: 'renewal-scout-deployment',
+  serial: 'renewal-scout-serial',
+};
+
+// Opaque backgrounds with near-black text read the same on light and dark pages.
+const RULES = `::highlight(${HIGHLIGHT_NAMES.deployment}){background-color:#ffd54f;color:#111}
+::highlight(${HIGHLIGHT_NAMES.serial}){background-color:#7fdbff;color:#111}`;
+
+type StyledRoot = Document | ShadowRoot;
+
+const noPainter: Painter = {
+  add() {},
+  remove() {},
+  addRoot() {},
+  setEnabled() {},
+  dispose() {},
+};
+
+export function createPainter(doc: Document): Painter {
+  const registry = (globalThis.CSS as { highlights?: HighlightRegistry } | undefined)?.highlights;
+  if (!registry || typeof Highlight !== 'function') return noPainter;
+
+  const highlights = { deployment: new Highlight(), serial: new Highlight() };
+  const ranges = new WeakMap<Occurrence, AbstractRange>();
+  const roots = new Set<StyledRoot>([doc]);
+  let sheet: CSSStyleSheet | undefined;
+  let enabled = false;
+
+  try {
+    sheet = new CSSStyleSheet();
+    sheet.replaceSync(RULES);
+  } catch {
+    sheet = undefined; // no constructable stylesheets: ranges still register, uncoloured
+  }
+
+  function adopt(root: StyledRoot): void {
+    if (!sheet) return;
+    try {
+      // The page may replace its own list at any time; re-adding is idempotent.
+      if (!root.adoptedStyleSheets.includes(sheet)) {
+        root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+      }
+    } catch {
+      // A root that refuses foreign sheets keeps its text unpainted rather than break.
+    }
+  }
+
+  function unadopt(root: StyledRoot): void {
+    if (!sheet || !root.adoptedStyleSheets.includes(sheet)) return;
+    root.adoptedStyleSheets = root.adoptedStyleSheets.filter((s) => s !== sheet);
+  }
+
+  function rangeOf(o: Occurrence): AbstractRange {
+    const init = {
+      startContainer: o.startContainer,
+      startOffset: o.startOffset,
+      endContainer: o.endContainer,
+      endOffset: o.endOffset,
+    };
+    // Static ranges cost the page nothing on later mutations; live ranges would be
+    // updated on every DOM change. Changed text is re-detected and re-painted anyway.
+    if (typeof StaticRange === 'function') return new StaticRange(init);
+    const range = doc.createRange();
+    range.setStart(o.startContainer, o.startOffset);
+    range.setEnd(o.endContainer, o.endOffset);
+    return range;
+  }
+
+  return {
+    add(occurrence, kind) {
+      const range = rangeOf(occurrence);
+      ranges.set(occurrence, range);
+      highlights[kind].add(range);
+    },
+    remove(occurrence, kind) {
+      const range = ranges.get(occurrence);
+      if (range) highlights[kind].delete(range);
+    },
+    addRoot(root) {
+      if (roots.has(root)) return;
+      roots.add(root);
+      if (enabled) adopt(root);
+    },
+    setEnabled(on) {
+      if (on === enabled) return;
+      enabled = on;
+      for (const root of roots) {
+        if (on) adopt(root);
+        else unadopt(root);
+      }
+      for (const kind of ['deployment', 'serial'] as const) {
+        if (on) registry.set(HIGHLIGHT_NAMES[kind], highlights[kind]);
+        else registry.delete(HIGHLIGHT_NAMES[kind]);
+      }
+    },
+    dispose() {
+      this.setEnabled(false);
+      highlights.deployment.clear();
+      highlights.serial.clear();
+      roots.clear();
+    },
+  };
+}

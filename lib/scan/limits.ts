@@ -1,0 +1,26 @@
+// How much a frame's scan may cost, and in what pieces.
+
+export interface ScanLimits {
+  /** Work per time slice before yielding to the page; stays under a 16 ms frame. */
+  sliceMs: number;
+  /** Total characters read per page (initial scan and later changes together). */
+  maxChars: number;
+  /** Total text nodes read per page. */
+  maxNodes: number;
+  /** Least time between two reports while a long scan or a burst of changes goes on. */
+  reportEveryMs: number;
+}
+
+// The cap has to let the 20 MB benchmark ticket (20M characters, about 1.5M text nodes)
+// finish, and still stop a hostile page. 32M characters and 2.5M nodes are 1.6× that page;
+// at the throughput measured in bench/detect.ts (tens of MB/s in an isolated world) that is a
+// few seconds of sliced background work at most, after which the frame reports
+// `truncated: true` and stops reading. Endless text churn spends the same budget, so a page
+// that rewrites itself forever cannot keep the scanner busy forever either.
+export const DEFAULT_LIMITS: ScanLimits = {
+  // 8 ms plus the one run that overshoots the deadline keeps every slice well under 16 ms.
+  sliceMs: 8,
+  maxChars: 32_000_000,
+  maxNodes: 2_500_000,
+  reportEveryMs: 300,
+};

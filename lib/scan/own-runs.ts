@@ -1,0 +1,94 @@
+// The runs of one block's own text, leaving out the blocks nested in it. When text changes
+// or an inline element arrives directly inside a big container (a timeline, a comment list),
+// only the container's own text needs reading again, not every item below it. Follows the
+// same rules as lib/identifiers/run-walker.ts: skipped and hidden subtrees are not read, a
+// nested block or a shadow root ends the run, a break tag adds a newline.
+
+import {
+  BLOCK_TAGS,
+  BREAK_TAGS,
+  isHiddenElement,
+  mayHostShadow,
+  SKIPPED_TAGS,
+} from '../identifiers/dom';
+import type { ScanRun, ScanRunWalker } from './detector-port';
+
+const SHOW_ELEMENT_AND_TEXT = 0x1 | 0x4;
+/** Nodes one `next()` may visit before it hands back the run so far (matches run-walker). */
+const STEP_BUDGET = 4096;
+
+export function createOwnRunWalker(block: Node): ScanRunWalker {
+  const doc = block.ownerDocument ?? (block as Document);
+  const walker = doc.createTreeWalker(block, SHOW_ELEMENT_AND_TEXT);
+  let charsRead = 0;
+  let nodesRead = 0;
+  let finished = false;
+  let nodes: Text[] = [];
+  let starts: number[] = [];
+  let text = '';
+
+  const take = (): ScanRun | null => {
+    if (nodes.length === 0) return null;
+    const run = { text, nodes, starts, block };
+    nodes = [];
+    starts = [];
+    text = '';
+    return run;
+  };
+
+  // Moves past the current node's subtree: its next sibling, or its nearest ancestor's.
+  const skipSubtree = (): Node | null => {
+    for (;;) {
+      const sibling = walker.nextSibling();
+      if (sibling) return sibling;
+      const parent = walker.parentNode();
+      if (!parent || parent === block) return null;
+    }
+  };
+
+  let node: Node | null = walker.nextNode();
+  return {
+    next() {
+      if (finished) return null;
+      for (let steps = 0; node; steps++) {
+        if (steps >= STEP_BUDGET) return take() ?? { text: '', nodes: [], starts: [], block };
+        nodesRead++;
+        if (node.nodeType === 3) {
+          const data = (node as Text).data;
+          charsRead += data.length;
+          if (data.length) {
+            starts.push(text.length);
+            text += data;
+            nodes.push(node as Text);
+          }
+          node = walker.nextNode();
+          continue;
+        }
+        const el = node as Element;
+        const tag = el.localName;
+        if (SKIPPED_TAGS.has(tag) || isHiddenElement(el)) {
+          node = skipSubtree();
+          continue;
+        }
+        const isBlock = BLOCK_TAGS.has(tag);
+        // A shadow root's text is a run of its own (read by its own pass); the host's light
+        // children still belong to this block, after a break.
+        const hostsShadow = !isBlock && mayHostShadow(tag) && el.shadowRoot !== null;
+        if (BREAK_TAGS.has(tag) && nodes.length) text += '\n';
+        node = isBlock ? skipSubtree() : walker.nextNode();
+        if (isBlock || hostsShadow) {
+          const run = take();
+          if (run) return run;
+        }
+      }
+      finished = true;
+      return take();
+    },
+    get charsRead() {
+      return charsRead;
+    },
+    get nodesRead() {
+      return nodesRead;
+    },
+  };
+}

@@ -1,0 +1,65 @@
+// For the scanner's unit tests: the real walkers and block rules of lib/identifiers with a
+// minimal rule (`deployment NNNNNNNN`), counting every run and node the scanner makes it read.
+// Keeps the scanner's tests about the scanner, whatever the detector's rules become.
+
+import { blockOf, isReadable } from '../../identifiers/dom';
+import { createRunWalker } from '../../identifiers/run-walker';
+import type { DetectorPort, Match, ScanRun, ScanRunWalker } from '../detector-port';
+import { createOwnRunWalker } from '../own-runs';
+
+export interface CountingDetector extends DetectorPort {
+  runs: ScanRun[];
+  walkers: { root: Node; own: boolean; walker: ScanRunWalker }[];
+  nodesRead(): number;
+  reset(): void;
+}
+
+function at(run: ScanRun, offset: number, end: boolean): { node: Text; offset: number } {
+  let i = run.starts.length - 1;
+  while (i > 0 && ((run.starts[i] ?? 0) > offset || (end && run.starts[i] === offset))) i--;
+  const node = run.nodes[i] as Text;
+  return { node, offset: offset - (run.starts[i] ?? 0) };
+}
+
+export function countingDetector(): CountingDetector {
+  const d: CountingDetector = {
+    runs: [],
+    walkers: [],
+    nodesRead: () => d.walkers.reduce((sum, w) => sum + w.walker.nodesRead, 0),
+    reset() {
+      d.runs = [];
+      d.walkers = [];
+    },
+    createRunWalker(root) {
+      const walker = createRunWalker(root);
+      d.walkers.push({ root, own: false, walker });
+      return walker;
+    },
+    createOwnRunWalker(root) {
+      const walker = createOwnRunWalker(root);
+      d.walkers.push({ root, own: true, walker });
+      return walker;
+    },
+    detectInRun(run) {
+      d.runs.push(run);
+      const matches: Match[] = [];
+      for (const m of run.text.matchAll(/deployment (\d{8})\b/gi)) {
+        const from = (m.index ?? 0) + m[0].length - 8;
+        const start = at(run, from, false);
+        const end = at(run, from + 8, true);
+        matches.push({
+          kind: 'deployment',
+          value: m[1] as string,
+          startContainer: start.node,
+          startOffset: start.offset,
+          endContainer: end.node,
+          endOffset: end.offset,
+        });
+      }
+      return matches;
+    },
+    blockOf,
+    isReadable,
+  };
+  return d;
+}

@@ -1,0 +1,27 @@
+// Gives the page's own tasks (input, rendering) a turn between two slices of scanning.
+
+interface Scheduler {
+  yield(): Promise<void>;
+}
+
+let channel: MessageChannel | undefined;
+const waiting: Array<() => void> = [];
+
+// A MessageChannel task is not clamped to 4 ms the way nested setTimeout calls are.
+function viaMessageChannel(): Promise<void> {
+  if (!channel) {
+    channel = new MessageChannel();
+    channel.port1.onmessage = () => waiting.shift()?.();
+  }
+  return new Promise((resume) => {
+    waiting.push(resume);
+    channel?.port2.postMessage(null);
+  });
+}
+
+export function yieldToPage(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: Partial<Scheduler> }).scheduler;
+  if (typeof scheduler?.yield === 'function') return scheduler.yield();
+  if (typeof MessageChannel === 'function') return viaMessageChannel();
+  return new Promise((resume) => setTimeout(resume, 0));
+}
