@@ -1,0 +1,36 @@
+// Turns a tab's per-frame reports into what the popup and the badge show: each distinct
+// identifier once, however many frames it appears in.
+import type { TabIdentifier, TabResults } from '../messaging/results';
+import type { StoredTab } from './tab-state';
+
+const KIND_ORDER = { deployment: 0, serial: 1 } as const;
+
+export function aggregateTab(tabId: number, tab: StoredTab | undefined): TabResults {
+  const frames = Object.entries(tab?.frames ?? {});
+  const byKey = new Map<string, TabIdentifier>();
+  let truncated = false;
+  let updatedAt: number | undefined;
+  for (const [, frame] of frames) {
+    truncated ||= frame.truncated;
+    updatedAt = Math.max(updatedAt ?? 0, frame.reportedAt);
+    for (const { kind, value, count } of frame.identifiers) {
+      const key = `${kind}:${value}`;
+      const seen = byKey.get(key);
+      if (seen) seen.count += count;
+      else byKey.set(key, { kind, value, count });
+    }
+  }
+  const identifiers = [...byKey.values()].sort(
+    (a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || (a.value < b.value ? -1 : 1),
+  );
+  const pageUrl = tab?.frames['0']?.url;
+  return {
+    tabId,
+    scanned: frames.length > 0,
+    identifiers,
+    truncated,
+    frameCount: frames.length,
+    ...(pageUrl === undefined ? {} : { pageUrl }),
+    ...(updatedAt === undefined ? {} : { updatedAt }),
+  };
+}
