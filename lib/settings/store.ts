@@ -2,7 +2,7 @@
 // load that reported problems first copies the stored value aside, so nothing the user had is
 // lost even when this version could not understand it.
 import { browser } from 'wxt/browser';
-import { withSettingsLock } from './lock';
+import { withExtensionLock } from './lock';
 import { type MigratedSettings, migrateSettings } from './migrate';
 import type { SettingsProblem } from './problems';
 import {
@@ -45,7 +45,7 @@ export async function loadSettings(): Promise<LoadedSettings> {
 export function updateSettings(
   change: SettingsPatch | ((current: Settings) => SettingsPatch),
 ): Promise<SettingsUpdateResult> {
-  return withSettingsLock(async () => {
+  return withExtensionLock('settings', async () => {
     let stored: unknown;
     try {
       stored = (await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY];

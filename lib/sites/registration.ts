@@ -1,0 +1,53 @@
+// The content script registered for one granted site. Registered scripts persist across
+// browser sessions, so the registration itself is the running state; settings only mirror it.
+import { browser } from 'wxt/browser';
+import { matchPatternFor } from './origin';
+
+/** Built from entrypoints/content.ts (registration: 'runtime', so not in the manifest). */
+export const CONTENT_SCRIPT_FILE = 'content-scripts/content.js';
+const ID_PREFIX = 'auto-scan:';
+
+export function autoScanScriptId(origin: string): string {
+  return `${ID_PREFIX}${origin}`;
+}
+
+function scriptFor(origin: string) {
+  return {
+    id: autoScanScriptId(origin),
+    matches: [matchPatternFor(origin)],
+    js: [CONTENT_SCRIPT_FILE],
+    runAt: 'document_idle' as const,
+    allFrames: true,
+    persistAcrossSessions: true,
+  };
+}
+
+/** The origins that have a registered automatic-scanning script right now. */
+export async function registeredAutoScanOrigins(): Promise<string[]> {
+  const scripts = await browser.scripting.getRegisteredContentScripts();
+  return scripts.filter((s) => s.id.startsWith(ID_PREFIX)).map((s) => s.id.slice(ID_PREFIX.length));
+}
+
+/** Registers the site's script, or brings an existing registration up to date. Idempotent. */
+export async function registerAutoScan(origin: string): Promise<void> {
+  const script = scriptFor(origin);
+  const existing = await browser.scripting.getRegisteredContentScripts({ ids: [script.id] });
+  if (existing.length > 0) {
+    await browser.scripting.updateContentScripts([script]);
+    return;
+  }
+  try {
+    await browser.scripting.registerContentScripts([script]);
+  } catch (error) {
+    // Another extension page registered it between our check and our call: that is success.
+    const now = await browser.scripting.getRegisteredContentScripts({ ids: [script.id] });
+    if (now.length === 0) throw error;
+  }
+}
+
+/** Unregisters the site's script if there is one. Idempotent. */
+export async function unregisterAutoScan(origin: string): Promise<void> {
+  const id = autoScanScriptId(origin);
+  const existing = await browser.scripting.getRegisteredContentScripts({ ids: [id] });
+  if (existing.length > 0) await browser.scripting.unregisterContentScripts({ ids: [id] });
+}
