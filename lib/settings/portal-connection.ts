@@ -1,0 +1,89 @@
+// Saving where the portal is and how to sign in to it. The background's portal client calls
+// the portal from the extension's origin: with host access to the portal's origin the browser
+// lets those calls through without CORS and with the portal's own session cookie. So saving a
+// portal address asks for access to that one origin, and gives up access to the previous one
+// unless a scanned site still needs it.
+import { releaseSiteAccess, requestSiteAccess } from '../sites/access';
+import {
+  describePortalUrlError,
+  type PortalUrlError,
+  parsePortalBaseUrl,
+  portalOrigin,
+} from './portal-url';
+import type { Settings } from './schema';
+import { updateSettings } from './store';
+
+export type PortalConnectionError =
+  | { kind: 'invalid-url'; reason: PortalUrlError }
+  | { kind: 'permission-denied'; origin: string }
+  | { kind: 'permission-failed'; origin: string; detail: string }
+  | { kind: 'settings-failed'; detail: string };
+
+export type PortalConnectionResult =
+  | { ok: true; settings: Settings }
+  | { ok: false; error: PortalConnectionError };
+
+/**
+ * Call straight from the submit handler: the address is checked and access requested before
+ * anything is awaited, while the browser still sees the user's gesture.
+ */
+export function savePortalConnection(input: {
+  baseUrl: string;
+  signInMethod: Settings['signInMethod'];
+}): Promise<PortalConnectionResult> {
+  const parsed = parsePortalBaseUrl(input.baseUrl);
+  if (!parsed.ok) {
+    return Promise.resolve({ ok: false, error: { kind: 'invalid-url', reason: parsed.error } });
+  }
+  const origin = portalOrigin(parsed.url);
+  let asked: Promise<boolean>;
+  try {
+    asked = requestSiteAccess(origin);
+  } catch (error) {
+    asked = Promise.reject(error);
+  }
+  return finish(parsed.url, origin, input.signInMethod, asked);
+}
+
+async function finish(
+  baseUrl: string,
+  origin: string,
+  signInMethod: Settings['signInMethod'],
+  asked: Promise<boolean>,
+): Promise<PortalConnectionResult> {
+  try {
+    if (!(await asked)) return { ok: false, error: { kind: 'permission-denied', origin } };
+  } catch (error) {
+    return { ok: false, error: { kind: 'permission-failed', origin, detail: messageOf(error) } };
+  }
+  let previous: string | undefined;
+  const saved = await updateSettings((current) => {
+    previous = current.portalBaseUrl;
+    return { portalBaseUrl: baseUrl, signInMethod };
+  });
+  if (!saved.ok) {
+    const detail = saved.error.kind === 'storage-failed' ? saved.error.detail : 'rejected';
+    return { ok: false, error: { kind: 'settings-failed', detail } };
+  }
+  if (previous !== undefined && portalOrigin(previous) !== origin) {
+    await releaseSiteAccess(portalOrigin(previous), [...saved.settings.autoScanOrigins, origin]);
+  }
+  return { ok: true, settings: saved.settings };
+}
+
+export function describePortalConnectionError(error: PortalConnectionError): string {
+  switch (error.kind) {
+    case 'invalid-url':
+      return describePortalUrlError(error.reason);
+    case 'permission-denied':
+      return `Not saved: Renewal Scout needs access to ${error.origin} to look up support status and fill your cart there. Save again and choose Allow.`;
+    case 'permission-failed':
+      return `Not saved: the browser would not ask for access to ${error.origin} (${error.detail}).`;
+    case 'settings-failed':
+      return `Not saved: the browser's extension storage failed (${error.detail}).`;
+  }
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
