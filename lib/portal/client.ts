@@ -82,7 +82,8 @@ export interface PortalClient {
     renewal: RenewalRequest,
     options?: CallOptions,
   ): Promise<Result<RenewalResponse>>;
-  deleteCartLine(lineId: string, options?: CallOptions): Promise<Result<void>>;
+  /** Answers with the cart after the removal. */
+  deleteCartLine(lineId: string, options?: CallOptions): Promise<Result<Cart>>;
   /** Saves the cart as a quote and empties the cart. Never retried automatically. */
   saveQuote(options?: CallOptions): Promise<Result<Quote>>;
   listQuotes(options?: CallOptions): Promise<Result<Quote[]>>;
@@ -192,7 +193,7 @@ export function createPortalClient(options: PortalClientOptions): PortalClient {
       return send({
         method: 'DELETE',
         path: `api/v1/cart/lines/${encodeURIComponent(lineId)}`,
-        schema: null,
+        schema: cartSchema,
         // A repeat after a lost answer would report a 404 for a line that is in fact gone.
         retryable: false,
         signal: call?.signal,
