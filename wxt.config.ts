@@ -12,7 +12,7 @@ export default defineConfig({
     description:
       'Finds telephony deployment IDs and appliance serials on the page, shows their support status and renews them in your partner portal cart.',
     permissions: ['activeTab', 'scripting', 'storage'],
-    host_permissions: mode === 'e2e' ? ['http://127.0.0.1/*'] : [],
+    ...(mode === 'e2e' ? { host_permissions: ['http://127.0.0.1/*'] } : {}),
     optional_host_permissions: ['https://*/*', 'http://*/*'],
     action: { default_title: 'Renewal Scout' },
     browser_specific_settings: {
