@@ -1,0 +1,93 @@
+import { useState } from 'preact/hooks';
+import type { Settings } from '@/lib/settings';
+import {
+  describePortalConnectionError,
+  savePortalConnection,
+} from '@/lib/settings/portal-connection';
+import { Feedback, type FeedbackState } from './Feedback';
+import { TokenForm } from './TokenForm';
+import { useDraft } from './use-settings';
+
+export function PortalForm({ settings }: { settings: Settings }) {
+  const { draft, setDraft } = useDraft({
+    baseUrl: settings.portalBaseUrl,
+    signInMethod: settings.signInMethod,
+  });
+  const [feedback, setFeedback] = useState<FeedbackState>();
+  const [busy, setBusy] = useState(false);
+
+  const onSubmit = (event: Event) => {
+    event.preventDefault();
+    // First thing in the handler: the access request needs the user's gesture.
+    const pending = savePortalConnection(draft);
+    setBusy(true);
+    setFeedback(undefined);
+    void pending.then((result) => {
+      setBusy(false);
+      setFeedback(
+        result.ok
+          ? {
+              tone: 'success',
+              text: `Saved. Renewal Scout will use ${result.settings.portalBaseUrl}.`,
+            }
+          : { tone: 'error', text: describePortalConnectionError(result.error) },
+      );
+    });
+  };
+
+  return (
+    <section aria-labelledby="portal-heading">
+      <h2 id="portal-heading">Partner portal</h2>
+      <form onSubmit={onSubmit} noValidate>
+        <label for="portal-url">Portal address</label>
+        <input
+          id="portal-url"
+          name="portal-url"
+          type="url"
+          inputMode="url"
+          autoComplete="url"
+          spellcheck={false}
+          value={draft.baseUrl}
+          aria-describedby="portal-url-help portal-error"
+          onInput={(event) => setDraft({ ...draft, baseUrl: event.currentTarget.value })}
+        />
+        <p id="portal-url-help" class="help">
+          Saving asks your browser for access to this site only, so Renewal Scout can look up
+          support status and fill your cart there. It gets no access to any other site.
+        </p>
+
+        <fieldset>
+          <legend>Sign in with</legend>
+          <label class="choice">
+            <input
+              type="radio"
+              name="sign-in"
+              value="session"
+              checked={draft.signInMethod === 'session'}
+              onChange={() => setDraft({ ...draft, signInMethod: 'session' })}
+            />
+            My portal session (sign in on the portal's own page)
+          </label>
+          <label class="choice">
+            <input
+              type="radio"
+              name="sign-in"
+              value="token"
+              checked={draft.signInMethod === 'token'}
+              onChange={() => setDraft({ ...draft, signInMethod: 'token' })}
+            />
+            A personal access token
+          </label>
+        </fieldset>
+
+        <div class="actions">
+          <button type="submit" class="primary" disabled={busy}>
+            {busy ? 'Saving…' : 'Save portal settings'}
+          </button>
+        </div>
+        <Feedback id="portal" state={feedback} />
+      </form>
+      {(draft.signInMethod === 'token' || settings.signInMethod === 'token') && <TokenForm />}
+    </section>
+  );
+}
