@@ -77,7 +77,9 @@ export function isRetryable(error: PortalError): boolean {
 export function describePortalError(error: PortalError, now: number = Date.now()): string {
   switch (error.kind) {
     case 'signed-out':
-      return 'You are signed out of the portal. Sign in to the portal, or set a personal access token in the options.';
+      return error.reason === 'sign-in-page'
+        ? 'Your portal session has expired. Sign in to the portal again.'
+        : 'You are signed out of the portal. Sign in to the portal, or set a personal access token in the options.';
     case 'forbidden':
       return 'The portal refused this request. Check that the extension is allowed to change your cart, then try again.';
     case 'not-found':
@@ -86,7 +88,9 @@ export function describePortalError(error: PortalError, now: number = Date.now()
       if (error.requiredQuantity !== undefined) {
         return `The portal requires at least ${error.requiredQuantity} one-year packages to bring this deployment up to date.`;
       }
-      return `The portal rejected the request${error.detail ? `: ${error.detail}` : '.'}`;
+      return error.detail
+        ? `The portal rejected the request: ${error.detail.replace(/[.\s]+$/, '')}.`
+        : 'The portal rejected the request.';
     case 'rate-limited': {
       const seconds = Math.max(1, Math.ceil((error.retryAt - now) / 1000));
       return `Too many requests to the portal. Try again in ${seconds} second${seconds === 1 ? '' : 's'}.`;
