@@ -1,0 +1,321 @@
+// `npm run bench:detect`: detection figures on generated ticket pages of 1, 5 and 20 MB of
+// text, in headless Chromium. A benchmark that prints a table, not a test: it fails only when
+// it cannot run.
+//
+// The floor walk and our detector run in an isolated world made with CDP
+// Page.createIsolatedWorld, the kind of world a content script runs in (DOM wrappers of its
+// own, so walks cost 3-4x what they cost in the page's world). Each measurement gets a fresh
+// world, so each is a first walk, as a content script's is. mark.js runs in the page's own
+// world, as a page script would run it.
+//
+// BENCH_SIZES=1,5 picks sizes (MB of text, 10^6 characters); BENCH_REPS sets repetitions.
+
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { build } from 'esbuild';
+import { type CDPSession, chromium, type Page } from 'playwright-core';
+import { CHROMIUM } from '../test/e2e/support/extension';
+import { serveDirectory } from '../test/e2e/support/static-server';
+import { commentHtml, generateTicketPage } from './ticket-page';
+
+const SIZES = (process.env.BENCH_SIZES ?? '1,5,20').split(',').map(Number);
+const REPS = Number(process.env.BENCH_REPS ?? 2);
+const APPENDS = 1000;
+// The cued pattern, as a page script using mark.js would write it: a cue word, punctuation,
+// then an 8-digit or serial-shaped value, across inline elements.
+const MARK_PATTERN =
+  '(?:deployments?(?:\\s+(?:id|number|no\\.|#))?|deploy\\s+id|serial(?:\\s+(?:number|no\\.|#))?|s/n|\\bsn#?)' +
+  '[\\s:#=]*(?:is\\s+)?(?:[0-9]{8}|[a-z0-9][a-z0-9-]{4,22}[a-z0-9])';
+
+const require = createRequire(import.meta.url);
+
+// Page-world scripts are plain source text: tsx would otherwise wrap their functions in a
+// helper (`__name`) that does not exist in the page.
+const MARK_IN_PAGE = `(async () => {
+  const instance = new Mark(document.body);
+  let marks = 0;
+  const started = performance.now();
+  await new Promise((done) => instance.markRegExp(new RegExp(PATTERN, 'gi'), {
+    acrossElements: true,
+    each() { marks++; },
+    done,
+  }));
+  const markMs = performance.now() - started;
+  const unmarkStarted = performance.now();
+  await new Promise((done) => instance.unmark({ done }));
+  return { markMs, unmarkMs: performance.now() - unmarkStarted, marks };
+})()`;
+
+// One comment per task, the way a live thread grows.
+const APPEND_IN_PAGE = `(async () => {
+  const thread = document.getElementById('thread');
+  for (const html of COMMENTS) {
+    const div = document.createElement('div');
+    div.className = 'comment';
+    div.innerHTML = html;
+    thread.append(div);
+    await new Promise((done) => setTimeout(done, 0));
+  }
+})()`;
+
+interface Row {
+  mb: number;
+  textNodes: number;
+  floorMs: number;
+  detectMs: number;
+  runs: number;
+  distinct: number;
+  cued: number;
+  scanMs: number;
+  slices: number;
+  longestSliceMs: number;
+  longestTaskMs: number;
+  markMs: number;
+  unmarkMs: number;
+  marks: number;
+  paintMs: number;
+  clearMs: number;
+  ranges: number;
+  appendBatches: number;
+  appendTotalMs: number;
+  appendLongestMs: number;
+  appendFound: number;
+}
+
+async function bundleInWorld(): Promise<string> {
+  const out = await build({
+    entryPoints: [resolve(import.meta.dirname, 'in-world.ts')],
+    bundle: true,
+    format: 'iife',
+    target: 'chrome120',
+    write: false,
+    minify: true,
+    logLevel: 'silent',
+  });
+  return out.outputFiles[0]?.text ?? '';
+}
+
+class World {
+  private static count = 0;
+  private constructor(
+    private readonly cdp: CDPSession,
+    readonly contextId: number,
+  ) {}
+
+  /** A fresh isolated world in the page's main frame, with the bench bundle loaded. */
+  static async create(cdp: CDPSession, bundle: string): Promise<World> {
+    const { frameTree } = await cdp.send('Page.getFrameTree');
+    const { executionContextId } = await cdp.send('Page.createIsolatedWorld', {
+      frameId: frameTree.frame.id,
+      worldName: `renewal-scout-bench-${World.count++}`,
+    });
+    const world = new World(cdp, executionContextId);
+    await world.evaluate(bundle);
+    return world;
+  }
+
+  async evaluate<T>(expression: string): Promise<T> {
+    const result = await this.cdp.send('Runtime.evaluate', {
+      expression,
+      contextId: this.contextId,
+      awaitPromise: true,
+      returnByValue: true,
+    });
+    if (result.exceptionDetails) {
+      throw new Error(
+        `in-world: ${result.exceptionDetails.exception?.description ?? result.exceptionDetails.text}`,
+      );
+    }
+    return result.result.value as T;
+  }
+
+  call<T>(fn: string, ...args: unknown[]): Promise<T> {
+    return this.evaluate<T>(`__scoutBench.${fn}(${args.map((a) => JSON.stringify(a)).join(',')})`);
+  }
+}
+
+async function open(page: Page, url: string): Promise<CDPSession> {
+  await page.goto(url, { waitUntil: 'load', timeout: 300_000 });
+  // Long tasks from any world show up in the page's performance timeline.
+  await page.evaluate(() => {
+    const w = window as unknown as { __longTasks: number[] };
+    w.__longTasks = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) w.__longTasks.push(e.duration);
+    }).observe({ type: 'longtask' });
+  });
+  return page.context().newCDPSession(page);
+}
+
+const longTasks = (page: Page) =>
+  page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks.splice(0));
+
+async function measure(page: Page, url: string, mb: number, cued: number, bundle: string) {
+  let cdp = await open(page, url);
+  const row: Partial<Row> = { mb, cued, floorMs: Infinity, detectMs: Infinity };
+  // Alternate floor and detection, each in a world of its own; keep the best of each.
+  for (let rep = 0; rep < REPS; rep++) {
+    const f = await (await World.create(cdp, bundle)).call<{ ms: number; nodes: number }>('floor');
+    row.floorMs = Math.min(row.floorMs ?? Infinity, f.ms);
+    row.textNodes = f.nodes;
+    const d = await (await World.create(cdp, bundle)).call<{
+      ms: number;
+      runs: number;
+      distinct: number;
+    }>('detect');
+    row.detectMs = Math.min(row.detectMs ?? Infinity, d.ms);
+    row.runs = d.runs;
+    row.distinct = d.distinct;
+  }
+
+  await longTasks(page);
+  const scan = await (await World.create(cdp, bundle)).call<{
+    ms: number;
+    slices: number;
+    longestSliceMs: number;
+    truncated: boolean;
+  }>('slicedScan', false);
+  if (scan.truncated) throw new Error(`${mb} MB page hit the scan cap`);
+  row.scanMs = scan.ms;
+  row.slices = scan.slices;
+  row.longestSliceMs = scan.longestSliceMs;
+  row.longestTaskMs = Math.max(0, ...(await longTasks(page)));
+
+  const hl = await (await World.create(cdp, bundle)).call<{
+    ranges: number;
+    paintMs: number;
+    clearMs: number;
+  }>('highlight');
+  row.paintMs = hl.paintMs;
+  row.clearMs = hl.clearMs;
+  row.ranges = hl.ranges;
+
+  await page.addScriptTag({ path: require.resolve('mark.js/dist/mark.min.js') });
+  const mark = await page.evaluate<{ markMs: number; unmarkMs: number; marks: number }>(
+    MARK_IN_PAGE.replace('PATTERN', JSON.stringify(MARK_PATTERN)),
+  );
+  Object.assign(row, mark);
+
+  // Appending comments, on a fresh copy of the page with the scout watching it.
+  await cdp.detach();
+  cdp = await open(page, url);
+  const watcher = await World.create(cdp, bundle);
+  const before = await watcher.call<{ distinct: number }>('slicedScan', true);
+  const comments = Array.from({ length: APPENDS }, (_, i) => commentHtml(i));
+  await page.evaluate(APPEND_IN_PAGE.replace('COMMENTS', JSON.stringify(comments)));
+  const after = await watcher.call<{
+    mutationBatches: number;
+    mutationMs: number;
+    longestBatchMs: number;
+    distinct: number;
+  }>('watchStats');
+  row.appendBatches = after.mutationBatches;
+  row.appendTotalMs = after.mutationMs;
+  row.appendLongestMs = after.longestBatchMs;
+  row.appendFound = after.distinct - before.distinct;
+  await cdp.detach();
+  return row as Row;
+}
+
+const ms = (n: number) => (n >= 100 ? n.toFixed(0) : n.toFixed(1));
+
+function print(rows: Row[]): void {
+  const table = [
+    ['page (MB of text)', (r: Row) => String(r.mb)],
+    ['text nodes', (r: Row) => r.textNodes.toLocaleString('en')],
+    ['block runs', (r: Row) => r.runs.toLocaleString('en')],
+    ['cued written / distinct found', (r: Row) => `${r.cued} / ${r.distinct}`],
+    ['floor: bare TreeWalker walk (ms)', (r: Row) => ms(r.floorMs)],
+    ['full detection (ms)', (r: Row) => ms(r.detectMs)],
+    ['detection / floor (target ≤ 2)', (r: Row) => (r.detectMs / r.floorMs).toFixed(2)],
+    ['sliced scan, wall (ms) / slices', (r: Row) => `${ms(r.scanMs)} / ${r.slices}`],
+    ['longest slice (ms)', (r: Row) => ms(r.longestSliceMs)],
+    [
+      'longest task seen (ms, target ≤ 50)',
+      (r: Row) => (r.longestTaskMs ? ms(r.longestTaskMs) : 'none > 50'),
+    ],
+    [
+      'mark.js mark + unmark (ms)',
+      (r: Row) => `${ms(r.markMs + r.unmarkMs)} (${ms(r.markMs)} + ${ms(r.unmarkMs)})`,
+    ],
+    ['mark.js marks', (r: Row) => String(r.marks)],
+    [
+      'our highlight + clear (ms)',
+      (r: Row) =>
+        `${ms(r.paintMs + r.clearMs)} (${ms(r.paintMs)} + ${ms(r.clearMs)}), ${r.ranges} ranges`,
+    ],
+    [
+      'ours: detection + highlight + clear (ms)',
+      (r: Row) => ms(r.detectMs + r.paintMs + r.clearMs),
+    ],
+    [
+      'mark.js / ours (target ≥ 2.5)',
+      (r: Row) => ((r.markMs + r.unmarkMs) / (r.detectMs + r.paintMs + r.clearMs)).toFixed(1),
+    ],
+    [
+      `${APPENDS} appended comments: batches`,
+      (r: Row) => `${r.appendBatches} (found ${r.appendFound} new)`,
+    ],
+    ['  total (ms)', (r: Row) => ms(r.appendTotalMs)],
+    [
+      '  per batch: mean / longest (ms)',
+      (r: Row) =>
+        `${(r.appendTotalMs / r.appendBatches).toFixed(3)} / ${r.appendLongestMs.toFixed(3)}`,
+    ],
+  ] as const;
+  const width = Math.max(...table.map(([label]) => label.length));
+  const cells = table.map(([label, cell]) => [label.padEnd(width), ...rows.map(cell)]);
+  const colWidth = rows.map((_, i) => Math.max(...cells.map((c) => (c[i + 1] ?? '').length)));
+  for (const c of cells) {
+    console.log(
+      `${c[0]}  ${c
+        .slice(1)
+        .map((v, i) => v.padStart(colWidth[i] ?? 0))
+        .join('  ')}`,
+    );
+  }
+}
+
+async function main(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'renewal-scout-bench-'));
+  const server = await serveDirectory(dir);
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: false, // `--headless=new` below
+    args: [
+      '--headless=new',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+      '--no-default-browser-check',
+    ],
+  });
+  try {
+    const bundle = await bundleInWorld();
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const rows: Row[] = [];
+    for (const mb of SIZES) {
+      const { html, cued } = generateTicketPage(mb * 1_000_000, mb);
+      writeFileSync(join(dir, `ticket-${mb}mb.html`), html);
+      const page = await context.newPage();
+      process.stderr.write(`measuring ${mb} MB…\n`);
+      rows.push(await measure(page, `${server.url}/ticket-${mb}mb.html`, mb, cued, bundle));
+      await page.close();
+    }
+    console.log(
+      `\nRenewal Scout detection benchmark — Chromium ${browser.version()}, best of ${REPS} for floor and detection, each in a fresh isolated world\n`,
+    );
+    print(rows);
+  } finally {
+    await browser.close();
+    await server.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+await main();

@@ -1,0 +1,155 @@
+// Runs inside an isolated world of the benchmark page (bundled by bench/detect.ts and
+// evaluated through CDP in a world made with Page.createIsolatedWorld, the same kind of world
+// a content script gets). Every function returns plain figures.
+
+import { createRunWalker, detectInRun } from '../lib/identifiers';
+import { detector } from '../lib/scan/detector';
+import type { Match } from '../lib/scan/detector-port';
+import { type FrameScout, startFrameScout } from '../lib/scan/frame-scout';
+import { createPainter } from '../lib/scan/highlights';
+
+const frame = () => new Promise<void>((done) => requestAnimationFrame(() => done()));
+
+/** The floor: a bare TreeWalker over every text node, reading its data. */
+function floor() {
+  const started = performance.now();
+  const walker = document.createTreeWalker(document, NodeFilter.SHOW_TEXT);
+  let nodes = 0;
+  let chars = 0;
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    chars += (node as Text).data.length;
+    nodes++;
+  }
+  return { ms: performance.now() - started, nodes, chars };
+}
+
+function detectAll(): { matches: Match[]; runs: number } {
+  const walker = createRunWalker(document);
+  const matches: Match[] = [];
+  let runs = 0;
+  for (let run = walker.next(); run; run = walker.next()) {
+    runs++;
+    for (const m of detectInRun(run)) matches.push(m);
+  }
+  return { matches, runs };
+}
+
+/** The walk into block runs alone, no rules: where detection's time goes. */
+function walkRuns() {
+  const started = performance.now();
+  const walker = createRunWalker(document);
+  let runs = 0;
+  let longest = 0;
+  for (let run = walker.next(); run; run = walker.next()) {
+    runs++;
+    if (run.text.length > longest) longest = run.text.length;
+  }
+  return { ms: performance.now() - started, runs, longest };
+}
+
+/** Rule time per run, worst runs first: what a long slice is made of. */
+function slowestRuns() {
+  const walker = createRunWalker(document);
+  const costs: { ms: number; chars: number; block: string; text: string }[] = [];
+  for (let run = walker.next(); run; run = walker.next()) {
+    const started = performance.now();
+    detectInRun(run);
+    const ms = performance.now() - started;
+    if (ms > 1) {
+      costs.push({
+        ms,
+        chars: run.text.length,
+        block: (run.block as Element).localName ?? run.block.nodeName,
+        text: run.text.slice(0, 80),
+      });
+    }
+  }
+  return costs.sort((a, b) => b.ms - a.ms).slice(0, 10);
+}
+
+/** Full detection, unsliced: the walk into block runs and every rule on every run. */
+function detect() {
+  const started = performance.now();
+  const { matches, runs } = detectAll();
+  const ms = performance.now() - started;
+  const distinct = new Set(matches.map((m) => `${m.kind}:${m.value}`)).size;
+  return { ms, runs, matches: matches.length, distinct };
+}
+
+/** Our highlight of every match, then its removal; plus the frame each one takes to paint. */
+async function highlight() {
+  const { matches } = detectAll();
+  await frame();
+  const started = performance.now();
+  const painter = createPainter(document);
+  for (const m of matches) painter.add(m, m.kind);
+  painter.setEnabled(true);
+  const paintMs = performance.now() - started;
+  await frame();
+  const painted = performance.now() - started;
+  const clearStarted = performance.now();
+  painter.dispose();
+  const clearMs = performance.now() - clearStarted;
+  await frame();
+  return { ranges: matches.length, paintMs, clearMs, paintedFrameMs: painted };
+}
+
+let watching: FrameScout | undefined;
+let reports = 0;
+
+/** The real scout, sliced, with highlights; resolves when its first scan is done. */
+async function slicedScan(keepWatching: boolean) {
+  const started = performance.now();
+  const scout = startFrameScout(
+    document,
+    {
+      send: async () => {
+        reports++;
+        return { highlights: true };
+      },
+      listen: () => () => {},
+      alive: () => true,
+    },
+    { detector },
+  );
+  while (!scout.scanner.firstScanDone) await new Promise((done) => setTimeout(done, 5));
+  const ms = performance.now() - started;
+  const { stats } = scout.scanner;
+  const result = {
+    ms,
+    slices: stats.slices,
+    longestSliceMs: stats.longestSliceMs,
+    charsRead: stats.charsRead,
+    nodesRead: stats.nodesRead,
+    distinct: scout.scanner.store.list().length,
+    truncated: scout.scanner.truncated,
+    reports,
+  };
+  if (keepWatching) watching = scout;
+  else scout.stop();
+  return result;
+}
+
+async function watchStats() {
+  if (!watching) throw new Error('no scout is watching');
+  await watching.scanner.idle();
+  const { stats } = watching.scanner;
+  return {
+    mutationBatches: stats.mutationBatches,
+    mutationMs: stats.mutationMs,
+    longestBatchMs: stats.longestBatchMs,
+    rescans: stats.rescans,
+    distinct: watching.scanner.store.list().length,
+    reports,
+  };
+}
+
+(globalThis as { __scoutBench?: unknown }).__scoutBench = {
+  floor,
+  walkRuns,
+  slowestRuns,
+  detect,
+  highlight,
+  slicedScan,
+  watchStats,
+};
