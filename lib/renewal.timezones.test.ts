@@ -3,7 +3,7 @@ import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { PLAN_CASES } from '../test/support/timezone-probe';
+import { PLAN_CASES, RANDOM_CASES, randomCases } from '../test/support/timezone-probe';
 import { planRenewal } from './renewal';
 
 const run = promisify(execFile);
@@ -18,6 +18,9 @@ const LOCAL_TODAYS: Record<string, string[]> = {
 
 // The plans are computed here once, in this process's zone, and must match every child's.
 const expectedPlans = PLAN_CASES.map(([expiresOn, today]) => planRenewal(expiresOn, today));
+const expectedRandomPlans = randomCases(RANDOM_CASES).map(([expiresOn, today]) =>
+  planRenewal(expiresOn, today),
+);
 
 describe.each(Object.entries(LOCAL_TODAYS))('in time zone %s', (timeZone, todays) => {
   it('plans the same renewals and reads the local date of the zone', async () => {
@@ -28,6 +31,8 @@ describe.each(Object.entries(LOCAL_TODAYS))('in time zone %s', (timeZone, todays
     const report = JSON.parse(stdout);
     expect(report.timeZone).toBe(timeZone);
     expect(report.plans).toEqual(expectedPlans);
+    expect(report.randomPlans).toHaveLength(RANDOM_CASES);
+    expect(report.randomPlans).toEqual(expectedRandomPlans);
     expect(report.plans[0]).toEqual({
       status: 'expired',
       quantity: 5,

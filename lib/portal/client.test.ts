@@ -71,6 +71,19 @@ describe('requests', () => {
     expect(sent[0]?.init.credentials).toBe('omit');
   });
 
+  it('trims a pasted token, and calls an unusable one signed out without sending it', async () => {
+    const { fetch, sent } = scripted(json(cart));
+    await client(fetch, { auth: { kind: 'token', token: ' rs_pat_test\n' } }).getCart();
+    expect(new Headers(sent[0]?.init.headers).get('authorization')).toBe('Bearer rs_pat_test');
+    for (const token of ['', 'rs pat', 'rs_pat_\u00e9t\u00e9']) {
+      expect(await client(fetch, { auth: { kind: 'token', token } }).getCart()).toMatchObject({
+        ok: false,
+        error: { kind: 'signed-out', status: 0 },
+      });
+    }
+    expect(sent).toHaveLength(1);
+  });
+
   it('sends the session cookie and no authorization for session sign-in', async () => {
     const { fetch, sent } = scripted(json(cart));
     await client(fetch, { auth: { kind: 'session' } }).getCart();

@@ -93,7 +93,11 @@ export function createPortalClient(options: PortalClientOptions): PortalClient {
   const baseUrl = normaliseBaseUrl(options.baseUrl);
   const send = createTransport({
     baseUrl,
-    auth: options.auth,
+    // Surrounding whitespace is a pasting accident, never part of a token.
+    auth:
+      options.auth.kind === 'token'
+        ? { kind: 'token', token: options.auth.token.trim() }
+        : options.auth,
     fetch: options.fetch ?? ((input, init) => globalThis.fetch(input, init)),
     timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
     retry: { ...DEFAULT_RETRY, ...options.retry },

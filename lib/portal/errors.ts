@@ -11,6 +11,7 @@ export type PortalError =
       kind: 'signed-out';
       /** 401 from the API, or a sign-in page where JSON was expected (an expired session). */
       reason: 'unauthenticated' | 'sign-in-page';
+      /** 401, 200 for a sign-in page, 0 for a token the client could not even send. */
       status: number;
       detail?: string;
     }

@@ -35,8 +35,25 @@ export interface PortalRequest<T> {
 
 export type Send = <T>(request: PortalRequest<T>) => Promise<Result<T>>;
 
+/** RFC 6750's token68 characters: anything else cannot travel in an Authorization header. */
+const BEARER_TOKEN = /^[A-Za-z0-9\-._~+/]+=*$/;
+
 export function createTransport(config: TransportConfig): Send {
+  const auth = config.auth;
+  // A token pasted with a stray character would make fetch throw before sending anything,
+  // which would read as "portal unreachable". The portal would refuse it anyway: signed out.
+  const unusableToken: PortalError | undefined =
+    auth.kind === 'token' && !BEARER_TOKEN.test(auth.token)
+      ? {
+          kind: 'signed-out',
+          reason: 'unauthenticated',
+          status: 0,
+          detail: 'The personal access token is empty or has characters a token cannot have',
+        }
+      : undefined;
+
   return async (request) => {
+    if (unusableToken) return { ok: false, error: unusableToken };
     for (let retry = 0; ; retry += 1) {
       const result = await sendOnce(config, request);
       if (result.ok || !request.retryable || retry >= config.retry.retries) return result;
