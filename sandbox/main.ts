@@ -52,6 +52,15 @@ async function main(): Promise<void> {
     extensionOrigins: values['extension-origin'] ?? [],
   }).catch((error: Error) => fail(error.message));
 
+  let stopping = false;
+  const stop = () => {
+    if (stopping) return;
+    stopping = true;
+    sandbox.close().then(() => process.exit(0));
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+
   console.log(`Sandbox partner portal: ${sandbox.url}`);
   console.log(
     `  portal date ${sandbox.today}; data seeded for ${sandbox.seededFor} with ${sandbox.seedSize} reseller deployments`,
@@ -64,12 +73,6 @@ async function main(): Promise<void> {
   console.log(`  reseller access token: ${sandbox.token}`);
   if (values['enable-fault-injection']) console.log('  fault injection ON: POST /__sandbox/faults');
   console.log('Ctrl+C to stop.');
-
-  const stop = () => {
-    sandbox.close().then(() => process.exit(0));
-  };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
 }
 
 function parse() {

@@ -1,0 +1,105 @@
+// @vitest-environment node
+import { describe, expect, it } from 'vitest';
+import { ProblemType } from '../../lib/portal/problems';
+import { DEFAULT_RATE_LIMIT, RateLimiter } from '../http/rate-limit';
+import { call, signIn, useSandbox } from './helpers';
+
+const EXTENSION = 'chrome-extension://abcdefghijklmnopabcdefghijklmnop';
+const sandbox = useSandbox({ extensionOrigins: [EXTENSION] });
+
+describe('CSRF: cookie writes need a trusted Origin', () => {
+  const renew = (headers: Record<string, string>, auth?: null) =>
+    call(sandbox(), 'PUT', '/api/v1/cart/renewals/85922823', {
+      auth,
+      headers,
+      json: { quantity: 1, credits: 'card' },
+    });
+
+  it('refuses a cookie write without an Origin or from a foreign one, writing nothing', async () => {
+    const cookie = await signIn(sandbox(), 'reseller@example.test');
+    for (const origin of [
+      undefined,
+      'https://evil.example',
+      'null',
+      'chrome-extension://someoneelse',
+      `${sandbox().url}.evil.example`,
+    ]) {
+      const headers: Record<string, string> = { Cookie: cookie };
+      if (origin) headers.Origin = origin;
+      const answer = await renew(headers, null);
+      expect(answer.status, String(origin)).toBe(403);
+      expect(answer.body.type).toBe(ProblemType.forbiddenOrigin);
+    }
+    const cart = await call(sandbox(), 'GET', '/api/v1/cart', {
+      auth: null,
+      headers: { Cookie: cookie },
+    });
+    expect(cart.status).toBe(200);
+    expect(cart.body.lines).toEqual([]);
+  });
+
+  it("accepts cookie writes from the portal's own origin and from a configured extension", async () => {
+    const cookie = await signIn(sandbox(), 'reseller@example.test');
+    const localhost = sandbox().url.replace('127.0.0.1', 'localhost');
+    for (const origin of [sandbox().url, localhost, EXTENSION]) {
+      expect((await renew({ Cookie: cookie, Origin: origin }, null)).status, origin).toBe(200);
+    }
+  });
+
+  it('accepts token writes without any Origin', async () => {
+    expect((await renew({})).status).toBe(200);
+  });
+
+  it('refuses a sign-in posted from a foreign page', async () => {
+    const answer = await call(sandbox(), 'POST', '/api/v1/session', {
+      auth: null,
+      headers: { Origin: 'https://evil.example' },
+      json: { email: 'reseller@example.test', password: 'renewal-scout-demo' },
+    });
+    expect(answer.status).toBe(403);
+    expect(answer.headers.get('set-cookie')).toBeNull();
+  });
+});
+
+describe('rate limit', () => {
+  it('answers 429 with Retry-After past the limit, per user', async () => {
+    const answers = await Promise.all(
+      Array.from({ length: 160 }, () => call(sandbox(), 'GET', '/api/v1/cart')),
+    );
+    const limited = answers.filter((a) => a.status === 429);
+    expect(answers.filter((a) => a.status === 200).length).toBeGreaterThanOrEqual(100);
+    expect(limited.length).toBeGreaterThan(0);
+    const first = limited[0];
+    expect(first?.headers.get('retry-after')).toMatch(/^[1-9]\d*$/);
+    expect(first?.body).toMatchObject({ type: ProblemType.rateLimited, status: 429 });
+    expect(first?.body.retryAfter).toBe(Number(first?.headers.get('retry-after')));
+
+    // Another user has their own bucket.
+    const cookie = await signIn(sandbox(), 'other@example.test');
+    const other = await call(sandbox(), 'GET', '/api/v1/cart', {
+      auth: null,
+      headers: { Cookie: cookie },
+    });
+    expect(other.status).toBe(200);
+  });
+
+  it('never limits a user who stays at 20 requests a second', () => {
+    let now = 0;
+    const limiter = new RateLimiter(DEFAULT_RATE_LIMIT, () => now);
+    for (let request = 0; request < 20 * 60; request += 1) {
+      now += 50;
+      expect(limiter.take('user:a')).toBe(0);
+    }
+  });
+
+  it('refills over time and says how long to wait', () => {
+    let now = 0;
+    const limiter = new RateLimiter({ perSecond: 2, burst: 2 }, () => now);
+    expect(limiter.take('k')).toBe(0);
+    expect(limiter.take('k')).toBe(0);
+    expect(limiter.take('k')).toBe(1);
+    now += 500;
+    expect(limiter.take('k')).toBe(0);
+    expect(limiter.take('k')).toBe(1);
+  });
+});
