@@ -323,6 +323,18 @@ describe('commands and lifecycle', () => {
     expect(h.reports.at(-1)?.identifiers).toHaveLength(2);
   });
 
+  it('reports again when the page comes back from the back/forward cache', async () => {
+    const h = start(thread(2));
+    await h.settle();
+    const sent = h.reports.length;
+    const show = (persisted: boolean) =>
+      window.dispatchEvent(Object.assign(new Event('pageshow'), { persisted }));
+    show(false);
+    expect(h.reports.length).toBe(sent);
+    show(true);
+    expect(h.reports.length).toBe(sent + 1);
+  });
+
   it('stops quietly and removes its highlights once the extension context is gone', async () => {
     const h = start(thread(2));
     await h.settle();

@@ -107,8 +107,17 @@ export function startFrameScout(doc: Document, port: ScoutPort, options: ScoutOp
     scanner.stop();
     throttle.cancel();
     unlisten();
+    view?.removeEventListener('pageshow', onPageShow);
     painter.dispose();
   }
+
+  // Back from the back/forward cache: the background dropped this tab's results when it
+  // navigated away, so it needs the whole set again.
+  const view = doc.defaultView;
+  const onPageShow = (event: PageTransitionEvent) => {
+    if (event.persisted && scanner.firstScanDone) throttle.flush();
+  };
+  view?.addEventListener('pageshow', onPageShow);
 
   painter.setEnabled(true);
   scanner.start();

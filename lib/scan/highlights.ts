@@ -107,8 +107,11 @@ export function createPainter(doc: Document): Painter {
         else unadopt(root);
       }
       for (const kind of ['deployment', 'serial'] as const) {
-        if (on) registry.set(HIGHLIGHT_NAMES[kind], highlights[kind]);
-        else registry.delete(HIGHLIGHT_NAMES[kind]);
+        const name = HIGHLIGHT_NAMES[kind];
+        if (on) registry.set(name, highlights[kind]);
+        // The registry is the document's: a scout started after this one (a reloaded
+        // extension) may own the name by now, and its highlights must stay.
+        else if (registry.get(name) === highlights[kind]) registry.delete(name);
       }
     },
     dispose() {

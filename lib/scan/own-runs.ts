@@ -17,6 +17,10 @@ const SHOW_ELEMENT_AND_TEXT = 0x1 | 0x4;
 /** Nodes one `next()` may visit before it hands back the run so far (matches run-walker). */
 const STEP_BUDGET = 4096;
 
+function isSpace(code: number): boolean {
+  return code === 32 || (code >= 9 && code <= 13) || code === 160;
+}
+
 export function createOwnRunWalker(block: Node): ScanRunWalker {
   const doc = block.ownerDocument ?? (block as Document);
   const walker = doc.createTreeWalker(block, SHOW_ELEMENT_AND_TEXT);
@@ -51,10 +55,16 @@ export function createOwnRunWalker(block: Node): ScanRunWalker {
     next() {
       if (finished) return null;
       for (let steps = 0; node; steps++) {
-        if (steps >= STEP_BUDGET) return take() ?? { text: '', nodes: [], starts: [], block };
-        nodesRead++;
+        const over = steps >= STEP_BUDGET;
+        if (over && nodes.length === 0) return { text: '', nodes: [], starts: [], block };
         if (node.nodeType === 3) {
           const data = (node as Text).data;
+          // Past the budget, cut the run where whitespace parts two text nodes, so that no
+          // token is split; the node is read by the next call.
+          if (over && (isSpace(text.charCodeAt(text.length - 1)) || isSpace(data.charCodeAt(0)))) {
+            return take();
+          }
+          nodesRead++;
           charsRead += data.length;
           if (data.length) {
             starts.push(text.length);
@@ -64,6 +74,7 @@ export function createOwnRunWalker(block: Node): ScanRunWalker {
           node = walker.nextNode();
           continue;
         }
+        nodesRead++;
         const el = node as Element;
         const tag = el.localName;
         if (SKIPPED_TAGS.has(tag) || isHiddenElement(el)) {

@@ -1,0 +1,75 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createPainter, HIGHLIGHT_NAMES } from './highlights';
+
+// happy-dom has no CSS Custom Highlight API: stand in for it with the same shapes (a
+// registry that is a Map, highlights that are Sets of ranges).
+class FakeHighlight extends Set<AbstractRange> {}
+let registry: Map<string, FakeHighlight>;
+
+beforeEach(() => {
+  registry = new Map();
+  vi.stubGlobal('Highlight', FakeHighlight);
+  vi.stubGlobal('CSS', { highlights: registry });
+  document.body.innerHTML = '<p id="p">deployment 14181336</p><div id="host"></div>';
+});
+afterEach(() => {
+  vi.unstubAllGlobals();
+  document.adoptedStyleSheets = [];
+});
+
+function occurrence() {
+  const text = document.querySelector('#p')?.firstChild as Text;
+  return { startContainer: text, startOffset: 11, endContainer: text, endOffset: 19 };
+}
+
+describe('highlight painter', () => {
+  it('registers one highlight per kind and unregisters them when switched off', () => {
+    const painter = createPainter(document);
+    const o = occurrence();
+    painter.add(o, 'deployment');
+    expect(registry.size).toBe(0); // off until enabled
+    painter.setEnabled(true);
+    const deployments = registry.get(HIGHLIGHT_NAMES.deployment);
+    expect(deployments?.size).toBe(1);
+    expect(registry.get(HIGHLIGHT_NAMES.serial)?.size).toBe(0);
+    const [range] = [...(deployments ?? [])];
+    expect([range?.startOffset, range?.endOffset]).toEqual([11, 19]);
+    painter.remove(o, 'deployment');
+    expect(deployments?.size).toBe(0);
+    painter.setEnabled(false);
+    expect(registry.size).toBe(0);
+  });
+
+  it('adopts its colours into the document and each shadow root, and takes them back', () => {
+    const painter = createPainter(document);
+    const shadow = (document.querySelector('#host') as HTMLElement).attachShadow({ mode: 'open' });
+    const pageSheet = new CSSStyleSheet();
+    document.adoptedStyleSheets = [pageSheet];
+    painter.addRoot(shadow);
+    painter.setEnabled(true);
+    expect(document.adoptedStyleSheets).toHaveLength(2);
+    expect(document.adoptedStyleSheets[0]).toBe(pageSheet);
+    expect(shadow.adoptedStyleSheets).toHaveLength(1);
+    painter.setEnabled(false);
+    expect(document.adoptedStyleSheets).toEqual([pageSheet]);
+    expect(shadow.adoptedStyleSheets).toEqual([]);
+  });
+
+  it('leaves a newer scout’s highlights alone when it is disposed', () => {
+    const old = createPainter(document);
+    old.setEnabled(true);
+    const fresh = createPainter(document);
+    fresh.setEnabled(true);
+    const theirs = registry.get(HIGHLIGHT_NAMES.serial);
+    old.dispose();
+    expect(registry.get(HIGHLIGHT_NAMES.serial)).toBe(theirs);
+  });
+
+  it('does nothing where the API is missing', () => {
+    vi.stubGlobal('CSS', undefined);
+    const painter = createPainter(document);
+    painter.add(occurrence(), 'serial');
+    painter.setEnabled(true);
+    expect(document.adoptedStyleSheets).toEqual([]);
+  });
+});

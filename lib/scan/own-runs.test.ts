@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { createRunWalker } from '../identifiers/run-walker';
+import type { ScanRunWalker } from './detector-port';
+import { createOwnRunWalker } from './own-runs';
+
+function texts(walker: ScanRunWalker): string[] {
+  const out: string[] = [];
+  for (let run = walker.next(); run; run = walker.next()) if (run.text.trim()) out.push(run.text);
+  return out;
+}
+
+describe('own runs of a block', () => {
+  it('reads a block like the detector’s walker when nothing is nested in it', () => {
+    document.body.innerHTML =
+      '<p id="p">Serial <b>AB</b>12<span>CD</span>34<br>next line <i hidden>x</i><script>s</script>end</p>';
+    const p = document.querySelector('#p') as HTMLElement;
+    expect(texts(createOwnRunWalker(p))).toEqual(texts(createRunWalker(p)));
+    expect(texts(createOwnRunWalker(p))).toEqual(['Serial AB12CD34\nnext line end']);
+  });
+
+  it('leaves out nested blocks, and splits its own text around them', () => {
+    document.body.innerHTML =
+      '<div id="d">before <b>bold</b><div>nested one</div>after<p>nested two</p><span>tail</span></div>';
+    const d = document.querySelector('#d') as HTMLElement;
+    const walker = createOwnRunWalker(d);
+    expect(texts(walker)).toEqual(['before bold', 'after', 'tail']);
+    // Nested blocks are not even visited: only the block's own nodes count.
+    expect(walker.nodesRead).toBe(8);
+  });
+
+  it('hands back a partial run after its step budget, cut between words, and resumes', () => {
+    const d = document.createElement('div');
+    for (let i = 0; i < 5000; i++) d.append(document.createElement('b'), 'x ');
+    document.body.replaceChildren(d);
+    const walker = createOwnRunWalker(d);
+    const first = walker.next();
+    expect(first?.nodes.length).toBeLessThan(5000);
+    expect(first?.text.endsWith('x ')).toBe(true);
+    let total = first?.nodes.length ?? 0;
+    for (let run = walker.next(); run; run = walker.next()) total += run.nodes.length;
+    expect(total).toBe(5000);
+  });
+
+  it('never cuts a run inside a token, however long it runs past the budget', () => {
+    const d = document.createElement('div');
+    for (let i = 0; i < 5000; i++) d.append(document.createElement('b'), 'x');
+    document.body.replaceChildren(d);
+    expect(createOwnRunWalker(d).next()?.nodes).toHaveLength(5000);
+  });
+});
