@@ -3,6 +3,8 @@ import type { MessageHandlers } from '../messaging/router';
 import { aggregateTab } from './aggregate';
 import { recordDetections } from './detections';
 import { highlightsEnabled, setHighlights } from './highlights';
+import { portalHandlers } from './portal/handlers';
+import { defaultPortalService } from './portal/service';
 import { scanTab } from './scan-tab';
 import { readTab } from './tab-store';
 
@@ -15,4 +17,5 @@ export const backgroundHandlers: MessageHandlers = {
   'scan-tab': ({ tabId }) => scanTab(tabId),
   'get-highlights': async () => ({ ok: true, value: { enabled: await highlightsEnabled() } }),
   'set-highlights': ({ enabled }) => setHighlights(enabled),
+  ...portalHandlers(defaultPortalService),
 };

@@ -3,13 +3,35 @@
 // `ResponseMap`, and a handler (the router's types insist on all three).
 import type { z } from 'zod/mini';
 import type { DetectionsReply } from './content-protocol';
+import type {
+  Cart,
+  ExpiredAdded,
+  ManualLookup,
+  PopupSettings,
+  PortalAccount,
+  PortalPageOpened,
+  PortalResult,
+  QuoteSaved,
+  RenewalAdded,
+  TabSupportStatus,
+} from './portal-results';
 import type { HighlightsState, Result, ScanStarted, TabResults } from './results';
 import {
+  addAllExpiredSchema,
+  addRenewalSchema,
   detectionsReportSchema,
+  getAccountSchema,
+  getCartSchema,
   getHighlightsSchema,
+  getSettingsSchema,
   getTabResultsSchema,
+  lookupManualSchema,
+  openPortalSchema,
+  removeCartLineSchema,
+  saveQuoteSchema,
   scanTabSchema,
   setHighlightsSchema,
+  supportStatusSchema,
 } from './schemas';
 
 /**
@@ -24,6 +46,44 @@ export const messageProtocol = {
   'scan-tab': { from: 'extension', schema: scanTabSchema },
   'get-highlights': { from: 'extension', schema: getHighlightsSchema },
   'set-highlights': { from: 'extension', schema: setHighlightsSchema },
+
+  // The partner portal (lib/background/portal). Every portal call is made by the background,
+  // with the user's portal session or token; only the extension's own pages may ask.
+
+  /**
+   * `{ tabId, refresh? }` → the support status of every identifier detected on the tab,
+   * looked up in one portal request per 100 identifiers (cached for a minute; `refresh`
+   * skips the cache), each planned with planRenewal against the user's local today.
+   */
+  'support-status': { from: 'extension', schema: supportStatusSchema },
+  /**
+   * `{ query }` → deployments matching what the user typed, like the portal's wizard:
+   * 8 digits look up that deployment, a serial-shaped value looks up that serial (falling
+   * back to a name search when no serial matches), anything else searches names and numbers.
+   */
+  'lookup-manual': { from: 'extension', schema: lookupManualSchema },
+  /** `{}` → the user's portal cart (lines, total, version). */
+  'get-cart': { from: 'extension', schema: getCartSchema },
+  /**
+   * `{ deploymentId, quantity, credits }` → puts the deployment's renewal line (the portal's
+   * idempotent PUT). Identical requests in flight share one call: a double click is one PUT.
+   */
+  'add-renewal': { from: 'extension', schema: addRenewalSchema },
+  /** `{ lineId }` → removes a cart line; answers the cart after the removal. */
+  'remove-cart-line': { from: 'extension', schema: removeCartLineSchema },
+  /**
+   * `{ tabId, credits }` → puts a line for every expired deployment found on the tab, each
+   * with its catch-up quantity; deployments already in the cart are left alone.
+   */
+  'add-all-expired': { from: 'extension', schema: addAllExpiredSchema },
+  /** `{}` → saves the cart as a quote (the portal empties the cart). */
+  'save-quote': { from: 'extension', schema: saveQuoteSchema },
+  /** `{ page: 'signin' | 'cart' | 'quotes' }` → opens that portal page in a new tab. */
+  'open-portal': { from: 'extension', schema: openPortalSchema },
+  /** `{}` → who the portal says the user is (signed-out when not signed in). */
+  'get-account': { from: 'extension', schema: getAccountSchema },
+  /** `{}` → the settings the popup uses (credits default, expiring threshold, portal). */
+  'get-settings': { from: 'extension', schema: getSettingsSchema },
 } as const satisfies Record<string, { from: Audience; schema: z.ZodMiniType }>;
 
 export interface ResponseMap {
@@ -32,6 +92,16 @@ export interface ResponseMap {
   'scan-tab': Result<ScanStarted>;
   'get-highlights': Result<HighlightsState>;
   'set-highlights': Result<HighlightsState>;
+  'support-status': PortalResult<TabSupportStatus>;
+  'lookup-manual': PortalResult<ManualLookup>;
+  'get-cart': PortalResult<Cart>;
+  'add-renewal': PortalResult<RenewalAdded>;
+  'remove-cart-line': PortalResult<Cart>;
+  'add-all-expired': PortalResult<ExpiredAdded>;
+  'save-quote': PortalResult<QuoteSaved>;
+  'open-portal': PortalResult<PortalPageOpened>;
+  'get-account': PortalResult<PortalAccount>;
+  'get-settings': PortalResult<PopupSettings>;
 }
 
 type Protocol = typeof messageProtocol;

@@ -17,7 +17,8 @@ const report = {
 };
 
 function setup(overrides: Partial<MessageHandlers> = {}) {
-  const handlers: MessageHandlers = {
+  // Only the messages these tests send get handlers; the portal's have their own tests.
+  const handlers = {
     detections: vi.fn(async () => ({ highlights: true })),
     'get-tab-results': vi.fn(async ({ tabId }) => ({
       ok: true as const,
@@ -27,7 +28,7 @@ function setup(overrides: Partial<MessageHandlers> = {}) {
     'get-highlights': vi.fn(async () => ({ ok: true as const, value: { enabled: true } })),
     'set-highlights': vi.fn(async ({ enabled }) => ({ ok: true as const, value: { enabled } })),
     ...overrides,
-  };
+  } as MessageHandlers;
   const log = { warn: vi.fn(), error: vi.fn() };
   return { handlers, log, route: createMessageRouter(handlers, { self, log }) };
 }

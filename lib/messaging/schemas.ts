@@ -3,6 +3,7 @@
 // trips Firefox's linter. Only the background imports this file (extension pages and the
 // content script use the types alone).
 import { z } from 'zod/mini';
+import { MAX_RENEWAL_QUANTITY } from '../portal/schemas';
 
 /** The most distinct identifiers one frame may report; a frame claiming more is malformed. */
 export const MAX_REPORTED_IDENTIFIERS = 500;
@@ -53,3 +54,57 @@ export const setHighlightsSchema = z.object({
   type: z.literal('set-highlights'),
   enabled: z.boolean(),
 });
+
+// ---- Portal messages (extension pages only) ---------------------------------------------
+// Limits mirror the portal contract (lib/portal/schemas.ts) so a request the portal would
+// refuse is refused here, before any network call.
+
+const credits = z.enum(['organization', 'card']);
+
+export const supportStatusSchema = z.object({
+  type: z.literal('support-status'),
+  tabId,
+  /** Ignore cached answers (the popup's Retry / refresh). */
+  refresh: z.optional(z.boolean()),
+});
+
+export const MAX_MANUAL_QUERY_LENGTH = 100;
+
+export const lookupManualSchema = z.object({
+  type: z.literal('lookup-manual'),
+  query: z.string().check(
+    z.maxLength(MAX_MANUAL_QUERY_LENGTH),
+    z.refine((query) => query.trim() !== '', 'the query is empty'),
+  ),
+});
+
+export const getCartSchema = z.object({ type: z.literal('get-cart') });
+
+export const addRenewalSchema = z.object({
+  type: z.literal('add-renewal'),
+  deploymentId: z.string().check(z.regex(DEPLOYMENT_VALUE)),
+  quantity: z.number().check(z.int(), z.minimum(1), z.maximum(MAX_RENEWAL_QUANTITY)),
+  credits,
+});
+
+export const removeCartLineSchema = z.object({
+  type: z.literal('remove-cart-line'),
+  lineId: z.string().check(z.minLength(1), z.maxLength(100)),
+});
+
+export const addAllExpiredSchema = z.object({
+  type: z.literal('add-all-expired'),
+  tabId,
+  credits,
+});
+
+export const saveQuoteSchema = z.object({ type: z.literal('save-quote') });
+
+export const openPortalSchema = z.object({
+  type: z.literal('open-portal'),
+  page: z.enum(['signin', 'cart', 'quotes']),
+});
+
+export const getAccountSchema = z.object({ type: z.literal('get-account') });
+
+export const getSettingsSchema = z.object({ type: z.literal('get-settings') });

@@ -1,0 +1,62 @@
+// `add-all-expired`: one renewal line for every expired deployment found on the tab, each
+// with its catch-up quantity. Deployments that already have a line keep it (the user may
+// have chosen to buy years ahead); the others are put one after another, well inside the
+// portal's rate limit.
+import type {
+  CartLine,
+  CreditsOption,
+  ExpiredAdded,
+  PortalResult,
+  PortalServiceError,
+} from '../../messaging/portal-results';
+import { addRenewal, getCart } from './cart';
+import type { PortalContext } from './context';
+import { tabSupportStatus } from './status';
+
+export async function addAllExpired(
+  context: PortalContext,
+  tabId: number,
+  credits: CreditsOption,
+): Promise<PortalResult<ExpiredAdded>> {
+  const status = await tabSupportStatus(context, tabId);
+  if (!status.ok) return status;
+  const expired = new Map<string, number>();
+  for (const identifier of status.value.identifiers) {
+    if (identifier.found && identifier.renewal.status === 'expired') {
+      expired.set(identifier.deployment.id, identifier.renewal.quantity);
+    }
+  }
+
+  const before = await getCart(context);
+  if (!before.ok) return before;
+  let cart = before.value;
+  const inCart = new Set(cart.lines.map((line) => line.deploymentId));
+  const alreadyInCart = [...expired.keys()].filter((id) => inCart.has(id));
+  const toAdd = [...expired].filter(([id]) => !inCart.has(id));
+
+  const added: CartLine[] = [];
+  const failed: ExpiredAdded['failed'] = [];
+  for (const [index, [deploymentId, quantity]] of toAdd.entries()) {
+    const put = await addRenewal(context, { deploymentId, quantity, credits });
+    if (put.ok) {
+      added.push(put.value.line);
+      cart = put.value.cart;
+      continue;
+    }
+    if (concernsOneDeployment(put.error)) {
+      failed.push({ deploymentId, quantity, error: put.error });
+      continue;
+    }
+    // Signed out, rate limited, portal down: the rest would fail the same way.
+    if (added.length === 0) return put;
+    for (const [restId, restQuantity] of toAdd.slice(index)) {
+      failed.push({ deploymentId: restId, quantity: restQuantity, error: put.error });
+    }
+    break;
+  }
+  return { ok: true, value: { added, alreadyInCart, failed, cart } };
+}
+
+function concernsOneDeployment(error: PortalServiceError): boolean {
+  return error.kind === 'not-found' || (error.kind === 'invalid-request' && 'status' in error);
+}

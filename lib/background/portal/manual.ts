@@ -1,0 +1,69 @@
+// `lookup-manual`: what the user typed or selected, read like the portal's wizard.
+import { classifyManualQuery } from '../../lookup/query';
+import type { ManualLookup, PortalResult, SupportView } from '../../messaging/portal-results';
+import type { SupportRecord } from '../../portal/schemas';
+import type { PortalConnection } from './connection';
+import { type PortalContext, portalCall } from './context';
+import { lookUp } from './lookup';
+import { supportView } from './support-view';
+
+/** Matches shown for a name search; one more is asked for to know whether there are more. */
+export const MANUAL_SEARCH_LIMIT = 20;
+
+export async function lookupManual(
+  context: PortalContext,
+  query: string,
+): Promise<PortalResult<ManualLookup>> {
+  const connected = await context.connect();
+  if (!connected.ok) return connected;
+  const connection = connected.value;
+  const classified = classifyManualQuery(query);
+
+  const answer = (
+    searchedAs: ManualLookup['searchedAs'],
+    records: SupportRecord[],
+    more = false,
+  ) => {
+    const today = context.today();
+    const { expiringSoonDays } = connection.settings;
+    const matches: SupportView[] = records.map((record) =>
+      supportView(record, today, expiringSoonDays),
+    );
+    return {
+      ok: true as const,
+      value: {
+        query: classified.value,
+        searchedAs,
+        matches,
+        more,
+        portal: connection.portal,
+        today,
+        expiringSoonDays,
+      },
+    };
+  };
+
+  if (classified.kind !== 'name') {
+    const looked = await lookUp(context, connection, [classified]);
+    if (!looked.ok) return looked;
+    const [result] = looked.value.results;
+    if (result?.found) return answer(classified.kind, [result]);
+    // An unknown deployment number is simply not found; a serial-shaped word may still be
+    // part of a deployment's name ("Office2B"), so the wizard goes on to a name search.
+    if (classified.kind === 'deployment') return answer('deployment', []);
+  }
+
+  const found = await searchByName(context, connection, classified.value);
+  if (!found.ok) return found;
+  return answer(
+    'name',
+    found.value.slice(0, MANUAL_SEARCH_LIMIT),
+    found.value.length > MANUAL_SEARCH_LIMIT,
+  );
+}
+
+function searchByName(context: PortalContext, connection: PortalConnection, query: string) {
+  return portalCall(context, connection, `search|${query}`, () =>
+    connection.client.searchDeployments({ query, limit: MANUAL_SEARCH_LIMIT + 1 }),
+  );
+}

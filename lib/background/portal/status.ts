@@ -1,0 +1,46 @@
+// `support-status`: every identifier detected on a tab, with what the portal knows about it.
+import type {
+  IdentifierStatus,
+  PortalResult,
+  TabSupportStatus,
+} from '../../messaging/portal-results';
+import { aggregateTab } from '../aggregate';
+import { readTab } from '../tab-store';
+import type { PortalContext } from './context';
+import { lookUp } from './lookup';
+import { supportView } from './support-view';
+
+export async function tabSupportStatus(
+  context: PortalContext,
+  tabId: number,
+  refresh = false,
+): Promise<PortalResult<TabSupportStatus>> {
+  const connected = await context.connect();
+  if (!connected.ok) return connected;
+  const connection = connected.value;
+  const { identifiers } = aggregateTab(tabId, await readTab(tabId));
+
+  const looked = await lookUp(context, connection, identifiers, { refresh });
+  if (!looked.ok) return looked;
+
+  const today = context.today();
+  const { expiringSoonDays } = connection.settings;
+  const statuses = identifiers.map((identifier, index): IdentifierStatus => {
+    const { kind, value, count } = identifier;
+    const result = looked.value.results[index];
+    if (!result?.found) return { kind, value, count, found: false };
+    return { kind, value, count, found: true, ...supportView(result, today, expiringSoonDays) };
+  });
+
+  return {
+    ok: true,
+    value: {
+      tabId,
+      portal: connection.portal,
+      today,
+      expiringSoonDays,
+      identifiers: statuses,
+      fetchedAt: looked.value.fetchedAt,
+    },
+  };
+}

@@ -1,0 +1,55 @@
+// What the user typed (or selected) for a manual lookup, read the way the portal's own
+// wizard reads it. Pure and dependency-free: the background decides how to ask the portal
+// with it, and the popup can say in advance what it will search for.
+import type { ManualQueryKind } from '../messaging/portal-results';
+
+/** Longer text is not an identifier or a deployment name; the portal caps queries at 100. */
+export const MAX_LOOKUP_QUERY_LENGTH = 100;
+
+const DEPLOYMENT = /^\d{8}$/;
+// The serial shape of the identifier spec: 6–24 letters, digits and inner hyphens, with a
+// digit. A letter is required as well, so that a short run of digits stays a number prefix.
+const SERIAL = /^[A-Z0-9][A-Z0-9-]{4,22}[A-Z0-9]$/;
+
+/** `value` is what to send: trimmed; serials upper-cased as the portal stores them. */
+export type ClassifiedQuery = {
+  [K in ManualQueryKind]: { kind: K; value: string };
+}[ManualQueryKind];
+
+export function classifyManualQuery(query: string): ClassifiedQuery {
+  const value = query.trim();
+  if (DEPLOYMENT.test(value)) return { kind: 'deployment', value };
+  const upper = value.toUpperCase();
+  if (SERIAL.test(upper) && /\d/.test(upper) && /[A-Z]/.test(upper)) {
+    return { kind: 'serial', value: upper };
+  }
+  return { kind: 'name', value };
+}
+
+/**
+ * Selected text as a lookup query: whitespace collapsed, punctuation that clings to a
+ * selection ("14181336," or "(VS0164AB)") dropped, and at most 100 characters. Empty when
+ * nothing usable is left.
+ */
+export function selectionToQuery(selection: string): string {
+  return selection
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/^[\s"'“”‘’([{<.,;:!?#*-]+/u, '')
+    .replace(/[\s"'“”‘’)\]}>.,;:!?#*-]+$/u, '')
+    .slice(0, MAX_LOOKUP_QUERY_LENGTH)
+    .trim();
+}
+
+/** The popup page that looks up `query` by itself (the context menu opens it in a window). */
+export function lookupPagePath(query: string): string {
+  return `/popup.html?lookup=${encodeURIComponent(query)}`;
+}
+
+/** The query a popup page was opened with (`?lookup=`), or undefined. */
+export function lookupQueryFromSearch(search: string): string | undefined {
+  const raw = new URLSearchParams(search).get('lookup');
+  if (raw === null) return undefined;
+  const query = selectionToQuery(raw);
+  return query === '' ? undefined : query;
+}
