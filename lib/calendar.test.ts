@@ -10,7 +10,7 @@ import {
 } from './calendar';
 
 describe('isIsoDate', () => {
-  it.each(['2012-09-30', '2024-02-29', '2000-02-29', '0001-01-01', '9999-12-31'])(
+  it.each(['2012-09-30', '2024-02-29', '2000-02-29', '0000-02-29', '0001-01-01', '9999-12-31'])(
     'accepts %s',
     (value) => expect(isIsoDate(value)).toBe(true),
   );
@@ -23,7 +23,8 @@ describe('isIsoDate', () => {
     '2023-13-01',
     '2023-00-10',
     '2023-01-00',
-    '0000-01-01',
+    '10000-01-01',
+    '-2023-01-01',
     '09/30/2012',
     '2023-2-3',
     '2023-02-03T00:00:00Z',
@@ -70,11 +71,12 @@ describe('addYears', () => {
     expect(addYears('2000-02-29', 400)).toBe('2400-02-29');
   });
 
-  it('refuses fractional years and years outside 0001–9999', () => {
+  it('refuses fractional years and years outside 0000–9999', () => {
     expect(() => addYears('2012-09-30', 1.5)).toThrow(RangeError);
     expect(() => addYears('2012-09-30', Number.NaN)).toThrow(RangeError);
     expect(() => addYears('9999-01-01', 1)).toThrow(/outside the years/);
-    expect(() => addYears('0001-01-01', -1)).toThrow(/outside the years/);
+    expect(addYears('0001-01-01', -1)).toBe('0000-01-01');
+    expect(() => addYears('0001-01-01', -2)).toThrow(/outside the years/);
   });
 
   it('refuses a date that is not a real calendar date', () => {
@@ -98,6 +100,8 @@ describe('compareDates and daysBetween', () => {
     expect(daysBetween('2000-01-01', '2100-01-01')).toBe(36525);
     expect(daysBetween('1999-12-31', '2000-01-01')).toBe(1);
     expect(daysBetween('0001-01-01', '9999-12-31')).toBe(3652058);
+    // Year 0 is a leap year in the proleptic Gregorian calendar.
+    expect(daysBetween('0000-01-01', '0001-01-01')).toBe(366);
   });
 
   it('agrees with UTC day numbers over a range of dates', () => {

@@ -2,7 +2,7 @@
 // is integer arithmetic on year/month/day, never `new Date(string)`, whose parsing depends
 // on the format and the machine's zone, so the same inputs give the same answer everywhere.
 
-/** An ISO calendar date, `YYYY-MM-DD`, years 0001 to 9999. */
+/** An ISO calendar date, `YYYY-MM-DD`, years 0000 to 9999 (as zod's `iso.date()` accepts). */
 export type IsoDate = string;
 
 interface CalendarDate {
@@ -29,7 +29,7 @@ function readDate(value: unknown): CalendarDate | undefined {
   const year = Number(match[1]);
   const month = Number(match[2]);
   const day = Number(match[3]);
-  if (year < 1 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) {
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) {
     return undefined;
   }
   return { year, month, day };
@@ -78,8 +78,8 @@ export function addYears(date: IsoDate, years: number): IsoDate {
     throw new RangeError(`years must be a whole number, got ${describe(years)}`);
   }
   const year = start.year + years;
-  if (year < 1 || year > 9999) {
-    throw new RangeError(`${date} plus ${years} years is outside the years 0001 to 9999`);
+  if (year < 0 || year > 9999) {
+    throw new RangeError(`${date} plus ${years} years is outside the years 0000 to 9999`);
   }
   return formatDate({
     year,

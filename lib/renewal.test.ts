@@ -85,6 +85,13 @@ describe('planRenewal', () => {
     });
   });
 
+  it('throws a RangeError when the renewal would run past the year 9999', () => {
+    // A portal's "never expires" 9999-12-31 cannot be renewed by a year; callers show it as is.
+    expect(() => planRenewal('9999-12-31', '2026-11-26')).toThrow(
+      new RangeError('9999-12-31 plus 1 years is outside the years 0000 to 9999'),
+    );
+  });
+
   it.each([
     ['2023-02-30', '2024-01-01', 'expiresOn', '"2023-02-30"'],
     ['09/30/2012', '2024-01-01', 'expiresOn', '"09/30/2012"'],

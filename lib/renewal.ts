@@ -28,7 +28,8 @@ export interface RenewalPlan {
 
 /**
  * Plans the renewal of a support contract whose last covered day is `expiresOn`, as seen
- * on `today`. Throws a RangeError naming the bad value when either is not a real ISO date.
+ * on `today`. Throws a RangeError naming the bad value when either is not a real ISO date,
+ * and when the new expiry would fall after 9999-12-31 (a "never expires" sentinel).
  *
  * The portal's own example: expiresOn 2012-09-30, today 2017-06-15 → expired, 5 packages
  * (4 catch-up + 1 ahead), new expiry 2017-09-30.
