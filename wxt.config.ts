@@ -11,10 +11,14 @@ export default defineConfig({
     name: 'Renewal Scout',
     description:
       'Finds telephony deployment IDs and appliance serials on the page, shows their support status and renews them in your partner portal cart.',
-    permissions: ['activeTab', 'scripting', 'storage'],
+    // contextMenus: "Look up support for '…'" on selected text (Firefox MV3 accepts the
+    // name as an alias of `menus`).
+    permissions: ['activeTab', 'contextMenus', 'scripting', 'storage'],
     ...(mode === 'e2e' ? { host_permissions: ['http://127.0.0.1/*'] } : {}),
     optional_host_permissions: ['https://*/*', 'http://*/*'],
     action: { default_title: 'Renewal Scout' },
+    // A keyboard shortcut opens the popup (users can change it in the browser's shortcut page).
+    commands: { _execute_action: { suggested_key: { default: 'Alt+Shift+R' } } },
     browser_specific_settings: {
       gecko: {
         id: 'renewal-scout@example.test',

@@ -1,4 +1,9 @@
-import { broadcastHighlightChanges, listenForMessages, watchTabLifecycle } from '@/lib/background';
+import {
+  broadcastHighlightChanges,
+  listenForMessages,
+  offerLookupOnSelection,
+  watchTabLifecycle,
+} from '@/lib/background';
 import { keepAutoScanInSync } from '@/lib/sites/sync';
 
 // Wiring only: every behaviour lives in lib/background.
@@ -7,4 +12,5 @@ export default defineBackground(() => {
   watchTabLifecycle();
   broadcastHighlightChanges();
   keepAutoScanInSync();
+  offerLookupOnSelection();
 });

@@ -4,6 +4,7 @@ import { browser } from 'wxt/browser';
 import { createMessageRouter } from '../messaging/router';
 import { backgroundHandlers } from './handlers';
 
+export { offerLookupOnSelection } from './context-menu';
 export { broadcastHighlightChanges } from './highlights';
 export { watchTabLifecycle } from './navigation';
 
