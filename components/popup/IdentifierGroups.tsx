@@ -11,11 +11,16 @@ export function IdentifierGroups({ identifiers, announce }: Props) {
   return (
     <>
       {groupByKind(identifiers).map((group) => (
-        <section class="group" key={group.kind} aria-labelledby={`group-${group.kind}`}>
+        <section
+          class="group"
+          key={group.kind}
+          data-kind={group.kind}
+          aria-labelledby={`group-${group.kind}`}
+        >
           <h2 id={`group-${group.kind}`} class="group-heading">
             {group.heading} <span class="group-count">{group.items.length}</span>
           </h2>
-          <ul class="identifiers" data-kind={group.kind}>
+          <ul class="identifiers">
             {group.items.map((item) => (
               <li class="identifier" key={item.value}>
                 <span class="identifier-value" data-testid="identifier">

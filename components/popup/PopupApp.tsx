@@ -1,7 +1,6 @@
 // The popup for one tab: scans it on open, then shows what its frames report, live.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Result, ScanStarted, TabResults } from '@/lib/messaging/results';
-import { countLabel } from '@/lib/popup/group';
 import { useLiveTabResults, useScanTab, useTabResults } from '@/lib/popup/queries';
 import { popOut } from '@/lib/popup/target-tab';
 import { LiveRegion, useAnnouncer } from './announcer';
@@ -100,8 +99,8 @@ function TabView({ tab, scan, scanning, rescan, announce }: TabViewProps) {
       {scanError && <ErrorNotice error={scanError} onRetry={rescan} />}
       {count > 0 && (
         <p class="summary" data-testid="summary">
-          <strong class="summary-count">{count}</strong> {countLabel(count).replace(/^\d+ /, '')} on
-          this page
+          <strong class="summary-count">{count}</strong>{' '}
+          <span>{count === 1 ? 'identifier' : 'identifiers'} on this page</span>
         </p>
       )}
       {tab.truncated && <TruncatedNotice />}

@@ -24,7 +24,3 @@ export function groupByKind(identifiers: readonly TabIdentifier[]): IdentifierGr
     items: identifiers.filter((identifier) => identifier.kind === kind),
   })).filter((group) => group.items.length > 0);
 }
-
-export function countLabel(count: number): string {
-  return count === 1 ? '1 identifier' : `${count} identifiers`;
-}
