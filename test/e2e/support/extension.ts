@@ -17,10 +17,11 @@ export interface LaunchedExtension {
 }
 
 export async function launchExtension(
-  options: { extensionDir?: string } = {},
+  /** `profileDir`: reuse a profile (a browser restart); the caller then removes it. */
+  options: { extensionDir?: string; profileDir?: string } = {},
 ): Promise<LaunchedExtension> {
   const dir = options.extensionDir ?? EXTENSION_DIR;
-  const profile = mkdtempSync(join(tmpdir(), 'renewal-scout-e2e-'));
+  const profile = options.profileDir ?? mkdtempSync(join(tmpdir(), 'renewal-scout-e2e-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: false, // `--headless=new` below: the new headless mode loads extensions
@@ -49,7 +50,7 @@ export async function launchExtension(
     background,
     async close() {
       await context.close();
-      rmSync(profile, { recursive: true, force: true });
+      if (!options.profileDir) rmSync(profile, { recursive: true, force: true });
     },
   };
 }
