@@ -1,7 +1,7 @@
-// Automatic scanning across browser restarts, on one reused profile. Observed here: Chromium
-// started with --load-extension does not keep the extension's registered scripts across a
-// restart (persistAcrossSessions notwithstanding), so both tests rest on the background's
-// re-sync at startup/install: without keepAutoScanInSync() both fail.
+// Automatic scanning across browser restarts, on one reused profile. Observed here: with
+// Chromium started by --load-extension, a granted site was no longer scanned after a restart
+// unless the background re-synced (persistAcrossSessions notwithstanding; the unpacked
+// extension is loaded afresh each launch). Both tests fail without keepAutoScanInSync().
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
