@@ -132,6 +132,15 @@ export const migrations: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 5,
+    name: 'search index',
+    sql: `
+      -- Covers the search filter (visibility, number prefix, name) in id order, so a search
+      -- over many deployments reads one narrow index instead of every table row.
+      CREATE INDEX deployments_search ON deployments(id, organization_id, name);
+    `,
+  },
 ];
 
 /** Applies every migration the file has not seen yet, each in its own transaction. */

@@ -4,6 +4,7 @@
 
 import type { Database } from 'better-sqlite3';
 import type { SupportRecord } from '../../lib/portal/schemas';
+import { statement } from '../db/statements';
 import type { PortalUser } from '../http/env';
 
 interface DeploymentRow {
@@ -60,9 +61,10 @@ export function findVisibleDeployment(
   user: PortalUser,
   deploymentId: string,
 ): SupportRecord | undefined {
-  const row = db
-    .prepare(`${SELECT_VISIBLE} AND d.id = @id`)
-    .get({ org: user.organizationId, id: deploymentId }) as DeploymentRow | undefined;
+  const row = statement(db, `${SELECT_VISIBLE} AND d.id = @id`).get({
+    org: user.organizationId,
+    id: deploymentId,
+  }) as DeploymentRow | undefined;
   return row && toRecord(row);
 }
 
@@ -71,11 +73,10 @@ export function findVisibleBySerial(
   user: PortalUser,
   serial: string,
 ): SupportRecord | undefined {
-  const row = db
-    .prepare(
-      `${SELECT_VISIBLE} AND d.id = (SELECT deployment_id FROM serials WHERE serial = @serial)`,
-    )
-    .get({ org: user.organizationId, serial: serial.trim() }) as DeploymentRow | undefined;
+  const row = statement(
+    db,
+    `${SELECT_VISIBLE} AND d.id = (SELECT deployment_id FROM serials WHERE serial = @serial)`,
+  ).get({ org: user.organizationId, serial: serial.trim() }) as DeploymentRow | undefined;
   return row && toRecord(row);
 }
 
@@ -96,11 +97,17 @@ export function searchVisibleDeployments(
     contains: `%${escapeLike(query)}%`,
   };
   const filter = query
-    ? `AND (substr(d.id, 1, length(@prefix)) = @prefix OR d.name LIKE @contains ESCAPE '\\')`
+    ? `AND (substr(id, 1, length(@prefix)) = @prefix OR name LIKE @contains ESCAPE '\\')`
     : '';
-  const rows = db
-    .prepare(`${SELECT_VISIBLE} ${filter} ORDER BY d.id LIMIT @limit`)
-    .all(params) as DeploymentRow[];
+  // Pick the ids from the narrow covering index first, then read only those rows.
+  const rows = statement(
+    db,
+    `${SELECT_VISIBLE} AND d.id IN (
+       SELECT id FROM deployments INDEXED BY deployments_search
+       WHERE organization_id IN (SELECT id FROM organizations WHERE id = @org OR parent_id = @org)
+       ${filter} ORDER BY id LIMIT @limit)
+     ORDER BY d.id`,
+  ).all(params) as DeploymentRow[];
   return rows.map(toRecord);
 }
 
