@@ -2,7 +2,7 @@
 // with the extension loaded. With a display (DISPLAY set) the browser stays open until
 // Ctrl-C. Without one it runs the tour headless: opens a demo ticket, scans it, opens the
 // popup's view for that tab, saves screenshots under .output/demo/ and exits.
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { serveDemoPages } from './demo-server.mjs';
@@ -109,5 +109,21 @@ async function headlessTour() {
   await ticket.bringToFront();
   await ticket.screenshot({ path: ticketShot });
   await popup.screenshot({ path: popupShot });
-  return [ticketShot, popupShot];
+  const overviewShot = join(outDir, 'overview.png');
+  await composeOverview(ticketShot, popupShot, overviewShot);
+  return [ticketShot, popupShot, overviewShot];
+}
+
+// The two shots as the user sees them: the popup open over the ticket, under the toolbar.
+async function composeOverview(ticketShot, popupShot, target) {
+  const dataUrl = (file) => `data:image/png;base64,${readFileSync(file).toString('base64')}`;
+  const canvas = await context.newPage();
+  await canvas.setViewportSize({ width: 1280, height: 860 });
+  await canvas.setContent(`<body style="margin:0">
+    <img src="${dataUrl(ticketShot)}" style="display:block">
+    <img src="${dataUrl(popupShot)}" style="position:absolute;top:8px;right:24px;
+      border-radius:8px;box-shadow:0 12px 40px rgb(0 0 0 / .35),0 0 0 1px rgb(0 0 0 / .12)">
+  </body>`);
+  await canvas.screenshot({ path: target });
+  await canvas.close();
 }
