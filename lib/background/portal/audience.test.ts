@@ -31,17 +31,18 @@ const portalRequests: ExtensionRequest[] = [
   { type: 'get-settings' },
 ];
 
-let fetchSpy: ReturnType<typeof vi.fn>;
-let log: { warn: ReturnType<typeof vi.fn>; error: ReturnType<typeof vi.fn> };
+type Logged = (...args: unknown[]) => void;
+let fetchSpy: ReturnType<typeof vi.fn<typeof fetch>>;
+let log: { warn: ReturnType<typeof vi.fn<Logged>>; error: ReturnType<typeof vi.fn<Logged>> };
 let route: ReturnType<typeof createMessageRouter>;
 
 beforeEach(async () => {
   fakeBrowser.reset();
-  fetchSpy = vi.fn(async () => new Response('{}', { status: 500 }));
+  fetchSpy = vi.fn<typeof fetch>(async () => new Response('{}', { status: 500 }));
   vi.stubGlobal('fetch', fetchSpy);
   vi.spyOn(fakeBrowser.permissions, 'contains').mockResolvedValue(true);
   await updateSettings({ portalBaseUrl: 'https://portal.example.test' });
-  log = { warn: vi.fn(), error: vi.fn() };
+  log = { warn: vi.fn<Logged>(), error: vi.fn<Logged>() };
   route = createMessageRouter(backgroundHandlers, { self, log });
 });
 
