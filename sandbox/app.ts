@@ -32,6 +32,20 @@ export function createPortalApp(portal: Portal): Hono {
       : c.html(page('Not found', html`<h1>Not found</h1><p><a href="/cart">Cart</a></p>`), 404),
   );
 
+  // Nothing the portal answers may be cached: carts, sessions and support status change.
+  // Pages also refuse framing (the Checkout button must not be clickjacked) and load nothing.
+  app.use('*', async (c, next) => {
+    await next();
+    c.res.headers.set('Cache-Control', 'no-store');
+    c.res.headers.set('X-Content-Type-Options', 'nosniff');
+    if (!c.req.path.startsWith('/api/')) {
+      c.res.headers.set(
+        'Content-Security-Policy',
+        "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'",
+      );
+    }
+  });
+
   const faults = portal.faults;
   if (faults) {
     app.get('/__sandbox/faults', (c) => c.json({ faults: faults.list() }));

@@ -4,6 +4,7 @@
 import type { Database } from 'better-sqlite3';
 import { getCookie } from 'hono/cookie';
 import { createMiddleware } from 'hono/factory';
+import { statement } from '../db/statements';
 import type { PortalEnv, PortalUser } from '../http/env';
 import { problems } from '../http/problem';
 import { digestSecret } from './credentials';
@@ -14,23 +15,21 @@ const USER_COLUMNS = `u.id, u.email, u.name, u.organization_id AS organizationId
   o.name AS organizationName`;
 
 export function userByToken(db: Database, token: string): PortalUser | undefined {
-  return db
-    .prepare(
-      `SELECT ${USER_COLUMNS} FROM access_tokens t
+  return statement(
+    db,
+    `SELECT ${USER_COLUMNS} FROM access_tokens t
        JOIN users u ON u.id = t.user_id JOIN organizations o ON o.id = u.organization_id
        WHERE t.token_hash = ?`,
-    )
-    .get(digestSecret(token)) as PortalUser | undefined;
+  ).get(digestSecret(token)) as PortalUser | undefined;
 }
 
 export function userBySession(db: Database, cookie: string): PortalUser | undefined {
-  return db
-    .prepare(
-      `SELECT ${USER_COLUMNS} FROM sessions s
+  return statement(
+    db,
+    `SELECT ${USER_COLUMNS} FROM sessions s
        JOIN users u ON u.id = s.user_id JOIN organizations o ON o.id = u.organization_id
        WHERE s.token_hash = ? AND s.expires_at > ?`,
-    )
-    .get(digestSecret(cookie), Date.now()) as PortalUser | undefined;
+  ).get(digestSecret(cookie), Date.now()) as PortalUser | undefined;
 }
 
 export function authenticate(db: Database) {

@@ -9,6 +9,8 @@ export interface RateLimitOptions {
 /** Comfortably above the contract's floor of 20 requests a second per user. */
 export const DEFAULT_RATE_LIMIT: RateLimitOptions = { perSecond: 50, burst: 100 };
 
+const MAX_TRACKED_KEYS = 10_000;
+
 interface Bucket {
   tokens: number;
   updatedAt: number;
@@ -33,10 +35,19 @@ export class RateLimiter {
     );
     bucket.updatedAt = now;
     this.buckets.set(key, bucket);
+    if (this.buckets.size > MAX_TRACKED_KEYS) this.forgetFullBuckets(now);
     if (bucket.tokens >= 1) {
       bucket.tokens -= 1;
       return 0;
     }
     return Math.max(1, Math.ceil((1 - bucket.tokens) / this.options.perSecond));
+  }
+
+  /** A bucket that has refilled completely is the same as no bucket: drop it. */
+  private forgetFullBuckets(now: number): void {
+    for (const [key, bucket] of this.buckets) {
+      const refilled = bucket.tokens + ((now - bucket.updatedAt) / 1000) * this.options.perSecond;
+      if (refilled >= this.options.burst) this.buckets.delete(key);
+    }
   }
 }

@@ -62,7 +62,7 @@ export const demoDeployments: readonly SeedDeployment[] = [
     'Lakeshore Dental, main office',
     'org-lakeshore',
     'PBXACT-60',
-    ['VS0164AB', 'VS0232CD'],
+    ['VS0164AB', 'VS0232CD', 'FX22090041'],
     { years: -5, days: -80 },
   ),
   // Expiring within 30 days.
@@ -116,7 +116,9 @@ export const demoDeployments: readonly SeedDeployment[] = [
     { days: 30 },
   ),
   d('41867203', 'Brightline lab', 'org-brightline', 'PBXACT-100', [], { days: -1 }),
-  d('16081095', 'Harbourline dispatch', 'org-harbourline', 'FPBX-APP-60', [], { days: 150 }),
+  d('16081095', 'Harbourline dispatch', 'org-harbourline', 'FPBX-APP-60', ['FR4M3-0099'], {
+    days: 150,
+  }),
   d('66037476', 'Lakeshore Dental, east clinic', 'org-lakeshore', 'VEGA-100G', [], {
     years: -3,
     days: -5,

@@ -4,6 +4,7 @@
 
 import type { Database } from 'better-sqlite3';
 import type { Cart, CartLine, CreditsOption, SupportRecord } from '../../lib/portal/schemas';
+import { statement } from '../db/statements';
 import { CURRENCY } from '../seed/catalog';
 
 interface LineRow {
@@ -44,25 +45,27 @@ export function cartTotal(lines: CartLine[]): Cart['total'] {
 }
 
 function cartRow(db: Database, userId: string): { id: number; version: number } | undefined {
-  return db.prepare('SELECT id, version FROM carts WHERE user_id = ?').get(userId) as
+  return statement(db, 'SELECT id, version FROM carts WHERE user_id = ?').get(userId) as
     | { id: number; version: number }
     | undefined;
 }
 
 function ensureCart(db: Database, userId: string): { id: number; version: number } {
-  db.prepare('INSERT INTO carts (user_id) VALUES (?) ON CONFLICT (user_id) DO NOTHING').run(userId);
+  statement(db, 'INSERT INTO carts (user_id) VALUES (?) ON CONFLICT (user_id) DO NOTHING').run(
+    userId,
+  );
   return cartRow(db, userId) as { id: number; version: number };
 }
 
 function bumpVersion(db: Database, cartId: number): void {
-  db.prepare('UPDATE carts SET version = version + 1 WHERE id = ?').run(cartId);
+  statement(db, 'UPDATE carts SET version = version + 1 WHERE id = ?').run(cartId);
 }
 
 export function readCart(db: Database, userId: string): Cart {
   const cart = cartRow(db, userId);
   if (!cart) return { lines: [], total: { amount: 0, currency: CURRENCY }, version: 0 };
   const lines = (
-    db.prepare(`${SELECT_LINES} WHERE l.cart_id = ? ORDER BY l.id`).all(cart.id) as LineRow[]
+    statement(db, `${SELECT_LINES} WHERE l.cart_id = ? ORDER BY l.id`).all(cart.id) as LineRow[]
   ).map(toLine);
   return { lines, total: cartTotal(lines), version: cart.version };
 }
@@ -79,9 +82,10 @@ export function putRenewal(
     const cart = ensureCart(db, userId);
     const plan = record.support.plan.sku;
     const price = record.support.unitPrice;
-    const existing = db
-      .prepare(`${SELECT_LINES} WHERE l.cart_id = ? AND l.deployment_id = ?`)
-      .get(cart.id, record.deployment.id) as LineRow | undefined;
+    const existing = statement(
+      db,
+      `${SELECT_LINES} WHERE l.cart_id = ? AND l.deployment_id = ?`,
+    ).get(cart.id, record.deployment.id) as LineRow | undefined;
     const unchanged =
       existing?.quantity === quantity &&
       existing.credits === credits &&
@@ -89,7 +93,8 @@ export function putRenewal(
       existing.unitPrice === price.amount &&
       existing.currency === price.currency;
     if (!unchanged) {
-      db.prepare(
+      statement(
+        db,
         `INSERT INTO cart_lines (cart_id, deployment_id, plan_sku, quantity, unit_price, currency, credits)
          VALUES (@cart, @deployment, @plan, @quantity, @price, @currency, @credits)
          ON CONFLICT (cart_id, deployment_id) DO UPDATE SET plan_sku = excluded.plan_sku,
@@ -106,9 +111,10 @@ export function putRenewal(
       });
       bumpVersion(db, cart.id);
     }
-    const line = db
-      .prepare(`${SELECT_LINES} WHERE l.cart_id = ? AND l.deployment_id = ?`)
-      .get(cart.id, record.deployment.id) as LineRow;
+    const line = statement(db, `${SELECT_LINES} WHERE l.cart_id = ? AND l.deployment_id = ?`).get(
+      cart.id,
+      record.deployment.id,
+    ) as LineRow;
     return { line: toLine(line), cart: readCart(db, userId) };
   })();
 }
@@ -119,9 +125,10 @@ export function deleteLine(db: Database, userId: string, lineId: string): boolea
   return db.transaction(() => {
     const cart = cartRow(db, userId);
     if (!cart) return false;
-    const { changes } = db
-      .prepare('DELETE FROM cart_lines WHERE id = ? AND cart_id = ?')
-      .run(Number(lineId), cart.id);
+    const { changes } = statement(db, 'DELETE FROM cart_lines WHERE id = ? AND cart_id = ?').run(
+      Number(lineId),
+      cart.id,
+    );
     if (changes > 0) bumpVersion(db, cart.id);
     return changes > 0;
   })();
@@ -131,6 +138,6 @@ export function deleteLine(db: Database, userId: string, lineId: string): boolea
 export function emptyCart(db: Database, userId: string): void {
   const cart = cartRow(db, userId);
   if (!cart) return;
-  db.prepare('DELETE FROM cart_lines WHERE cart_id = ?').run(cart.id);
+  statement(db, 'DELETE FROM cart_lines WHERE cart_id = ?').run(cart.id);
   bumpVersion(db, cart.id);
 }

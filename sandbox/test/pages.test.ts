@@ -64,6 +64,15 @@ describe('HTML pages', () => {
     expect(foreign.status).toBe(403);
   });
 
+  it('forbids caching everywhere and framing of pages', async () => {
+    const page = await call(sandbox(), 'GET', '/sign-in', { auth: null });
+    expect(page.headers.get('cache-control')).toBe('no-store');
+    expect(page.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+    const api = await call(sandbox(), 'GET', '/api/v1/cart');
+    expect(api.headers.get('cache-control')).toBe('no-store');
+    expect(api.headers.get('x-content-type-options')).toBe('nosniff');
+  });
+
   it('escapes what it prints', async () => {
     const page = await call(
       sandbox(),

@@ -45,12 +45,16 @@ describe('support lookup', () => {
       { kind: 'serial', value: 'Fpbx-7a21-9C03' },
       { kind: 'serial', value: 'svx-2f9k-77qa' },
       { kind: 'serial', value: 'pbxact60a1b2' },
+      { kind: 'serial', value: ' fx22090041 ' },
+      { kind: 'serial', value: 'fr4m3-0099' },
     ]);
     expect(body.results.map((r: { deployment?: { id: string } }) => r.deployment?.id)).toEqual([
       '14181336',
       '93081756',
       '85922823',
       '90516244',
+      '14181336',
+      '16081095',
     ]);
     expect(body.results[1].value).toBe('Fpbx-7a21-9C03');
   });
