@@ -4,11 +4,14 @@ import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { updateSettings } from '@/lib/settings';
 import corruptV001 from '@/lib/settings/fixtures/corrupt-v001.json';
+import { installSiteApiFake, type SiteApiFake } from '@/lib/sites/site-apis.fake';
 import { OptionsPage } from './OptionsPage';
 
 let root: HTMLElement;
+let apis: SiteApiFake;
 beforeEach(() => {
   fakeBrowser.reset();
+  apis = installSiteApiFake();
   root = document.createElement('div');
   document.body.append(root);
 });
@@ -74,5 +77,19 @@ describe('OptionsPage', () => {
     );
     expect(input('portal-token').value).toBe('');
     expect(input('portal-token').type).toBe('password');
+  });
+
+  test('says when the portal cannot be reached yet, and not once access is granted', async () => {
+    await mount();
+    await vi.waitFor(() =>
+      expect(root.querySelector('[data-testid="portal-access-missing"]')?.textContent).toBe(
+        'Renewal Scout cannot reach http://127.0.0.1:8787 yet: save to give it access.',
+      ),
+    );
+    render(null, root);
+    apis.granted.add('http://127.0.0.1:8787/*');
+    await mount();
+    await new Promise((done) => setTimeout(done, 20));
+    expect(root.querySelector('[data-testid="portal-access-missing"]')).toBeNull();
   });
 });

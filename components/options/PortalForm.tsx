@@ -1,7 +1,8 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type { Settings } from '@/lib/settings';
 import {
   describePortalConnectionError,
+  hasPortalAccess,
   savePortalConnection,
 } from '@/lib/settings/portal-connection';
 import { Feedback, type FeedbackState } from './Feedback';
@@ -15,6 +16,18 @@ export function PortalForm({ settings }: { settings: Settings }) {
   });
   const [feedback, setFeedback] = useState<FeedbackState>();
   const [busy, setBusy] = useState(false);
+  const [access, setAccess] = useState<boolean>();
+
+  useEffect(() => {
+    let live = true;
+    hasPortalAccess(settings.portalBaseUrl).then(
+      (granted) => live && setAccess(granted),
+      () => live && setAccess(undefined),
+    );
+    return () => {
+      live = false;
+    };
+  }, [settings.portalBaseUrl, feedback]);
 
   const onSubmit = (event: Event) => {
     event.preventDefault();
@@ -51,6 +64,11 @@ export function PortalForm({ settings }: { settings: Settings }) {
           aria-describedby="portal-url-help portal-error"
           onInput={(event) => setDraft({ ...draft, baseUrl: event.currentTarget.value })}
         />
+        {access === false && (
+          <p class="warning" data-testid="portal-access-missing">
+            Renewal Scout cannot reach {settings.portalBaseUrl} yet: save to give it access.
+          </p>
+        )}
         <p id="portal-url-help" class="help">
           Saving asks your browser for access to this site only, so Renewal Scout can look up
           support status and fill your cart there. It gets no access to any other site.

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, test } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { installSiteApiFake, type SiteApiFake } from '../sites/site-apis.fake';
-import { savePortalConnection } from './portal-connection';
+import { hasPortalAccess, savePortalConnection } from './portal-connection';
 import { parsePortalBaseUrl } from './portal-url';
 import { loadSettings, updateSettings } from './store';
 
@@ -76,5 +76,16 @@ describe('savePortalConnection', () => {
     await updateSettings({ autoScanOrigins: ['https://new.example.com'] });
     await savePortalConnection({ baseUrl: 'https://third.example.com', signInMethod: 'session' });
     expect(apis.granted.has('https://new.example.com/*')).toBe(true);
+  });
+});
+
+describe('hasPortalAccess', () => {
+  test('is false until the portal origin is granted', async () => {
+    expect(await hasPortalAccess('https://partners.example.com/portal')).toBe(false);
+    await savePortalConnection({
+      baseUrl: 'https://partners.example.com/portal',
+      signInMethod: 'session',
+    });
+    expect(await hasPortalAccess('https://partners.example.com/portal')).toBe(true);
   });
 });

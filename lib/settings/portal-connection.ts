@@ -3,7 +3,7 @@
 // lets those calls through without CORS and with the portal's own session cookie. So saving a
 // portal address asks for access to that one origin, and gives up access to the previous one
 // unless a scanned site still needs it.
-import { releaseSiteAccess, requestSiteAccess } from '../sites/access';
+import { hasSiteAccess, releaseSiteAccess, requestSiteAccess } from '../sites/access';
 import {
   describePortalUrlError,
   type PortalUrlError,
@@ -22,6 +22,15 @@ export type PortalConnectionError =
 export type PortalConnectionResult =
   | { ok: true; settings: Settings }
   | { ok: false; error: PortalConnectionError };
+
+/**
+ * Whether the extension may call the portal at `baseUrl`. False for the default sandbox
+ * address until the user saves it once on the options page (the e2e build's manifest grants
+ * 127.0.0.1, so there it is true from the start).
+ */
+export function hasPortalAccess(baseUrl: string): Promise<boolean> {
+  return hasSiteAccess(portalOrigin(baseUrl));
+}
 
 /**
  * Call straight from the submit handler: the address is checked and access requested before
