@@ -26,19 +26,22 @@ export function classifyManualQuery(query: string): ClassifiedQuery {
   return { kind: 'name', value };
 }
 
+/** Whitespace collapsed and trimmed, at most 100 characters. */
+export function normalizeQuery(text: string): string {
+  return text.replace(/\s+/g, ' ').trim().slice(0, MAX_LOOKUP_QUERY_LENGTH).trim();
+}
+
 /**
- * Selected text as a lookup query: whitespace collapsed, punctuation that clings to a
- * selection ("14181336," or "(VS0164AB)") dropped, and at most 100 characters. Empty when
- * nothing usable is left.
+ * Selected text as a lookup query: punctuation that clings to a selection ("14181336," or
+ * "(VS0164AB)") dropped, then normalized. Empty when nothing usable is left.
  */
 export function selectionToQuery(selection: string): string {
-  return selection
-    .replace(/\s+/g, ' ')
-    .trim()
-    .replace(/^[\s"'“”‘’([{<.,;:!?#*-]+/u, '')
-    .replace(/[\s"'“”‘’)\]}>.,;:!?#*-]+$/u, '')
-    .slice(0, MAX_LOOKUP_QUERY_LENGTH)
-    .trim();
+  return normalizeQuery(
+    selection
+      .trim()
+      .replace(/^[\s"'“”‘’([{<.,;:!?#*-]+/u, '')
+      .replace(/[\s"'“”‘’)\]}>.,;:!?#*-]+$/u, ''),
+  );
 }
 
 /** The popup page that looks up `query` by itself (the context menu opens it in a window). */
@@ -50,6 +53,6 @@ export function lookupPagePath(query: string): string {
 export function lookupQueryFromSearch(search: string): string | undefined {
   const raw = new URLSearchParams(search).get('lookup');
   if (raw === null) return undefined;
-  const query = selectionToQuery(raw);
+  const query = normalizeQuery(raw);
   return query === '' ? undefined : query;
 }

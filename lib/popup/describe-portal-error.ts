@@ -91,7 +91,11 @@ export function describePortalServiceError(
         retry: true,
       };
     case 'cancelled':
-      return { title: 'The request was cancelled', advice: 'Try again.', retry: true };
+      return {
+        title: 'The request was cancelled',
+        advice: 'Nothing was changed. Try again.',
+        retry: true,
+      };
     case 'not-configured':
       return error.reason === 'no-token'
         ? {
