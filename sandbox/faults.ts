@@ -7,18 +7,24 @@ import * as z from 'zod/mini';
 
 export const FAULT_KINDS = ['500', '502', 'hang', '429', 'html-signin', 'malformed-json'] as const;
 
+export type FaultKind = (typeof FAULT_KINDS)[number];
+
 export const faultRequestSchema = z.strictObject({
   /** A request path; `*` matches any run of characters (`/api/v1/cart/renewals/*`). */
   route: z.string().check(z.minLength(1), z.maxLength(300)),
   method: z.optional(z.enum(['GET', 'POST', 'PUT', 'DELETE'])),
-  kind: z.enum(FAULT_KINDS),
+  // Status-code kinds may come as numbers too (`500` or `"500"`).
+  kind: z.pipe(
+    z.union([z.enum(FAULT_KINDS), z.literal([500, 502, 429])]),
+    z.transform((kind) => String(kind) as FaultKind),
+  ),
   /** How many matching requests to break; absent = until cleared. */
   times: z.optional(z.int().check(z.minimum(1))),
   /** For kind 429: the Retry-After seconds. */
   retryAfter: z.optional(z.int().check(z.minimum(0), z.maximum(3600))),
 });
 
-export type FaultRequest = z.infer<typeof faultRequestSchema>;
+export type FaultRequest = z.output<typeof faultRequestSchema>;
 
 interface ActiveFault extends FaultRequest {
   id: number;

@@ -1,7 +1,7 @@
 // POST /api/v1/support/lookup and GET /api/v1/deployments.
 
 import { Hono } from 'hono';
-import * as z from 'zod/mini';
+import type { FieldError } from '../../lib/portal/problems';
 import {
   type LookupResult,
   lookupRequestSchema,
@@ -18,12 +18,26 @@ import {
   searchVisibleDeployments,
 } from '../store/deployments';
 
-const searchParamsSchema = z.object({
-  query: z.optional(z.string().check(z.maxLength(MAX_SEARCH_QUERY_LENGTH))),
-  limit: z.optional(
-    z.string().check(z.regex(/^\d{1,4}$/, `must be a whole number from 1 to ${SEARCH_LIMIT_MAX}`)),
-  ),
-});
+/** Search parameters: both optional; every problem reported at once. */
+function readSearchParams(query: string | undefined, limit: string | undefined) {
+  const errors: FieldError[] = [];
+  if (query !== undefined && query.length > MAX_SEARCH_QUERY_LENGTH) {
+    errors.push({
+      path: '/query',
+      message: `must be at most ${MAX_SEARCH_QUERY_LENGTH} characters`,
+    });
+  }
+  const count =
+    limit === undefined ? SEARCH_LIMIT_DEFAULT : /^\d{1,3}$/.test(limit) ? Number(limit) : 0;
+  if (count < 1 || count > SEARCH_LIMIT_MAX) {
+    errors.push({
+      path: '/limit',
+      message: `must be a whole number from 1 to ${SEARCH_LIMIT_MAX}`,
+    });
+  }
+  if (errors.length > 0) throw problems.validation(errors);
+  return { query: (query ?? '').trim(), limit: count };
+}
 
 export function supportRoutes(portal: Portal) {
   const app = new Hono<PortalEnv>();
@@ -44,27 +58,7 @@ export function supportRoutes(portal: Portal) {
   });
 
   app.get('/deployments', (c) => {
-    const parsed = z.safeParse(searchParamsSchema, {
-      query: c.req.query('query'),
-      limit: c.req.query('limit'),
-    });
-    const limit =
-      parsed.success && parsed.data.limit !== undefined
-        ? Number(parsed.data.limit)
-        : SEARCH_LIMIT_DEFAULT;
-    if (!parsed.success || limit < 1 || limit > SEARCH_LIMIT_MAX) {
-      const path = parsed.success ? 'limit' : String(parsed.error.issues[0]?.path[0] ?? 'query');
-      throw problems.validation([
-        {
-          path: `/${path}`,
-          message:
-            path === 'limit'
-              ? `must be a whole number from 1 to ${SEARCH_LIMIT_MAX}`
-              : `must be at most ${MAX_SEARCH_QUERY_LENGTH} characters`,
-        },
-      ]);
-    }
-    const query = (parsed.data.query ?? '').trim();
+    const { query, limit } = readSearchParams(c.req.query('query'), c.req.query('limit'));
     return c.json({
       deployments: searchVisibleDeployments(portal.db, c.get('user'), query, limit),
     });

@@ -33,8 +33,8 @@ describe('fault injection', () => {
     expect(statuses).toEqual([500, 500, 200]);
   });
 
-  it('answers 502 with an HTML proxy page', async () => {
-    await inject({ route: '/api/v1/support/lookup', kind: '502', times: 1 });
+  it('answers 502 with an HTML proxy page (status kinds may be numbers)', async () => {
+    await inject({ route: '/api/v1/support/lookup', kind: 502, times: 1 });
     const answer = await call(sandbox(), 'POST', '/api/v1/support/lookup', {
       json: { items: [{ kind: 'deployment', value: '14181336' }] },
     });
