@@ -41,13 +41,14 @@ export function cartRoutes(portal: Portal) {
 
     const { expiresOn } = record.support;
     const plan = planRenewal(expiresOn, portal.today());
+    // Only an expired contract can need more than the one package the schema guarantees.
     if (body.quantity < plan.quantity) {
+      const years =
+        plan.catchUpYears === 1 ? '1 catch-up year' : `${plan.catchUpYears} catch-up years`;
       throw problems.catchUpRequired(
         plan.quantity,
         expiresOn,
-        plan.status === 'expired'
-          ? `Support for deployment ${deploymentId} lapsed after ${expiresOn}: renewing takes at least ${plan.quantity} packages (${plan.catchUpYears} catch-up years and 1 year ahead).`
-          : `Deployment ${deploymentId} needs at least ${plan.quantity} package.`,
+        `Support for deployment ${deploymentId} lapsed after ${expiresOn}: renewing takes at least ${plan.quantity} packages (${years} and 1 year ahead).`,
       );
     }
     return c.json(putRenewal(portal.db, user.id, record, body.quantity, body.credits));
