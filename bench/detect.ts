@@ -77,6 +77,9 @@ interface Row {
   marks: number;
   paintMs: number;
   clearMs: number;
+  paintFrameMs: number;
+  clearFrameMs: number;
+  idleFrameMs: number;
   ranges: number;
   appendBatches: number;
   appendTotalMs: number;
@@ -187,10 +190,11 @@ async function measure(page: Page, url: string, mb: number, cued: number, bundle
     ranges: number;
     paintMs: number;
     clearMs: number;
+    paintFrameMs: number;
+    clearFrameMs: number;
+    idleFrameMs: number;
   }>('highlight');
-  row.paintMs = hl.paintMs;
-  row.clearMs = hl.clearMs;
-  row.ranges = hl.ranges;
+  Object.assign(row, hl);
 
   await page.addScriptTag({ path: require.resolve('mark.js/dist/mark.min.js') });
   const mark = await page.evaluate<{ markMs: number; unmarkMs: number; marks: number }>(
@@ -219,6 +223,10 @@ async function measure(page: Page, url: string, mb: number, cued: number, bundle
   return row as Row;
 }
 
+// Ours counts the rendered frames too; mark.js's figures are its own synchronous work only
+// (its relayout comes on top), so the comparison leans in mark.js's favour.
+const ours = (r: Row) => r.detectMs + r.paintFrameMs + r.clearFrameMs;
+
 const ms = (n: number) => (n >= 100 ? n.toFixed(0) : n.toFixed(1));
 
 function print(rows: Row[]): void {
@@ -242,18 +250,17 @@ function print(rows: Row[]): void {
     ],
     ['mark.js marks', (r: Row) => String(r.marks)],
     [
-      'our highlight + clear (ms)',
+      'our highlight + clear, script only (ms)',
       (r: Row) =>
         `${ms(r.paintMs + r.clearMs)} (${ms(r.paintMs)} + ${ms(r.clearMs)}), ${r.ranges} ranges`,
     ],
     [
-      'ours: detection + highlight + clear (ms)',
-      (r: Row) => ms(r.detectMs + r.paintMs + r.clearMs),
+      '  … until the next frame rendered (ms)',
+      (r: Row) =>
+        `${ms(r.paintFrameMs + r.clearFrameMs)} (${ms(r.paintFrameMs)} + ${ms(r.clearFrameMs)}); idle frame ${ms(r.idleFrameMs)}`,
     ],
-    [
-      'mark.js / ours (target ≥ 2.5)',
-      (r: Row) => ((r.markMs + r.unmarkMs) / (r.detectMs + r.paintMs + r.clearMs)).toFixed(1),
-    ],
+    ['ours: detection + highlight + clear, rendered (ms)', (r: Row) => ms(ours(r))],
+    ['mark.js / ours (target ≥ 2.5)', (r: Row) => ((r.markMs + r.unmarkMs) / ours(r)).toFixed(1)],
     [
       `${APPENDS} appended comments: batches`,
       (r: Row) => `${r.appendBatches} (found ${r.appendFound} new)`,

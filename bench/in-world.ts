@@ -8,8 +8,6 @@ import type { Match } from '../lib/scan/detector-port';
 import { type FrameScout, startFrameScout } from '../lib/scan/frame-scout';
 import { createPainter } from '../lib/scan/highlights';
 
-const frame = () => new Promise<void>((done) => requestAnimationFrame(() => done()));
-
 /** The floor: a bare TreeWalker over every text node, reading its data. */
 function floor() {
   const started = performance.now();
@@ -76,29 +74,66 @@ function detect() {
   return { ms, runs, matches: matches.length, distinct };
 }
 
-/** Our highlight of every match, then its removal; plus the frame each one takes to paint. */
+/**
+ * Our highlight of every match, then its removal: the script's own time, and the time until
+ * the frame after each has rendered (Chromium repaints the document for a highlight change).
+ */
 async function highlight() {
   const { matches } = detectAll();
-  await frame();
+  await rendered();
   const started = performance.now();
   const painter = createPainter(document);
   for (const m of matches) painter.add(m, m.kind);
   painter.setEnabled(true);
   const paintMs = performance.now() - started;
-  await frame();
-  const painted = performance.now() - started;
+  const paintFrameMs = paintMs + (await rendered());
   const clearStarted = performance.now();
   painter.dispose();
   const clearMs = performance.now() - clearStarted;
-  await frame();
-  return { ranges: matches.length, paintMs, clearMs, paintedFrameMs: painted };
+  const clearFrameMs = clearMs + (await rendered());
+  const idleFrameMs = await rendered();
+  return { ranges: matches.length, paintMs, clearMs, paintFrameMs, clearFrameMs, idleFrameMs };
+}
+
+const unpainted = { add() {}, remove() {}, addRoot() {}, setEnabled() {}, dispose() {} };
+
+/** After the next frame has rendered: the time a change costs the page's rendering. */
+function rendered(): Promise<number> {
+  const started = performance.now();
+  return new Promise((done) =>
+    requestAnimationFrame(() => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => done(performance.now() - started);
+      channel.port2.postMessage(null);
+    }),
+  );
+}
+
+/** What one change to a registered highlight costs the next frame, against no change. */
+async function highlightUpdateCost() {
+  const { matches } = detectAll();
+  const painter = createPainter(document);
+  for (const m of matches) painter.add(m, m.kind);
+  painter.setEnabled(true);
+  await rendered();
+  await rendered();
+  const idle = Math.min(await rendered(), await rendered(), await rendered());
+  const costs: number[] = [];
+  for (const m of matches.slice(0, 5)) {
+    painter.remove(m, m.kind);
+    costs.push(await rendered());
+    painter.add(m, m.kind);
+    costs.push(await rendered());
+  }
+  painter.dispose();
+  return { idleFrameMs: idle, changedFrameMs: costs };
 }
 
 let watching: FrameScout | undefined;
 let reports = 0;
 
 /** The real scout, sliced, with highlights; resolves when its first scan is done. */
-async function slicedScan(keepWatching: boolean) {
+async function slicedScan(keepWatching: boolean, paint = true) {
   const started = performance.now();
   const scout = startFrameScout(
     document,
@@ -110,7 +145,7 @@ async function slicedScan(keepWatching: boolean) {
       listen: () => () => {},
       alive: () => true,
     },
-    { detector },
+    paint ? { detector } : { detector, painter: unpainted },
   );
   while (!scout.scanner.firstScanDone) await new Promise((done) => setTimeout(done, 5));
   const ms = performance.now() - started;
@@ -151,5 +186,6 @@ async function watchStats() {
   detect,
   highlight,
   slicedScan,
+  highlightUpdateCost,
   watchStats,
 };

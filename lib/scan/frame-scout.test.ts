@@ -27,7 +27,12 @@ afterEach(() => {
 
 const macrotask = () => new Promise<void>((done) => setTimeout(done, 0));
 
-function start(html: string, limits: Partial<ScanLimits> = {}, step = 0): Harness {
+function start(
+  html: string,
+  limits: Partial<ScanLimits> = {},
+  step = 0,
+  frameMs?: number,
+): Harness {
   document.body.innerHTML = html;
   const detector = countingDetector();
   const painter = recordingPainter();
@@ -53,6 +58,9 @@ function start(html: string, limits: Partial<ScanLimits> = {}, step = 0): Harnes
     clock,
     limits: { ...DEFAULT_LIMITS, ...limits },
     yieldToPage: macrotask,
+    frameCost: (done) => {
+      if (frameMs !== undefined) done(frameMs);
+    },
   });
   running = scout;
   return {
@@ -131,7 +139,47 @@ describe('the first scan', () => {
     expect(h.painter.painted.size).toBe(3);
     document.querySelector('.comment')?.remove();
     await h.settle();
+    // Repaints are paced: the change waits for the next one.
+    expect(h.painter.painted.size).toBe(3);
+    h.clock.advance(100);
     expect(h.painter.painted.size).toBe(2);
+  });
+
+  it('repaints less often on a page whose repaint frames are slow', async () => {
+    const h = start(thread(2), {}, 0, 300);
+    await h.settle();
+    expect(h.painter.painted.size).toBe(2);
+    document.querySelector('#thread')?.insertAdjacentHTML('beforeend', comment(9, '90909090'));
+    await h.settle();
+    h.clock.advance(2900);
+    expect(h.painter.painted.size).toBe(2);
+    h.clock.advance(100);
+    expect(h.painter.painted.size).toBe(3);
+  });
+
+  it('repaints once per interval however many batches of changes come in between', async () => {
+    const h = start(thread(2));
+    await h.settle();
+    const adds: number[] = [];
+    const add = h.painter.add;
+    h.painter.add = (o, kind) => {
+      adds.push(h.clock.time);
+      add(o, kind);
+    };
+    const container = document.querySelector('#thread') as HTMLElement;
+    for (let i = 0; i < 10; i++) {
+      container.insertAdjacentHTML('beforeend', comment(i, String(60000000 + i)));
+      await h.settle();
+      h.clock.advance(20);
+    }
+    h.clock.advance(100);
+    expect(h.painter.painted.size).toBe(12);
+    // Ten batches over 200 ms, painted in a handful of flushes at least 100 ms apart.
+    const flushes = [...new Set(adds)];
+    expect(flushes.length).toBeLessThanOrEqual(3);
+    for (let i = 1; i < flushes.length; i++) {
+      expect((flushes[i] ?? 0) - (flushes[i - 1] ?? 0)).toBeGreaterThanOrEqual(100);
+    }
   });
 });
 
@@ -172,6 +220,7 @@ describe('keeping up with changes', () => {
     document.querySelectorAll('.comment')[3]?.remove();
     document.querySelector('.comment p')?.firstChild?.remove();
     await h.settle();
+    h.clock.advance(100);
     expect(h.values()).not.toContain('10000003×1');
     expect(h.values()).not.toContain('10000000×1');
     expect(h.values()).toHaveLength(8);
@@ -352,7 +401,13 @@ describe('commands and lifecycle', () => {
         listen: () => () => {},
         alive: () => alive,
       },
-      { detector: countingDetector(), painter, clock: new ManualClock(), yieldToPage: macrotask },
+      {
+        detector: countingDetector(),
+        painter,
+        clock: new ManualClock(),
+        yieldToPage: macrotask,
+        frameCost: () => {},
+      },
     );
     running = scout;
     await macrotask();

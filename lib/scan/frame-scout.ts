@@ -11,8 +11,10 @@ import type { DetectorPort } from './detector-port';
 import type { RunningScout } from './frame-guard';
 import { FrameScanner } from './frame-scanner';
 import { createPainter, type Painter } from './highlights';
-import { DEFAULT_LIMITS, type ScanLimits } from './limits';
-import { ReportThrottle, realClock, type ThrottleClock } from './report-throttle';
+import { DEFAULT_LIMITS, PAINT_CADENCE, type ScanLimits } from './limits';
+import { PaintBatch } from './paint-batch';
+import { realClock, Throttle, type ThrottleClock } from './throttle';
+import { timeToNextFrame } from './yield';
 
 export interface ScoutPort {
   /** Resolves with the background's reply (unvalidated); rejects when it is unreachable. */
@@ -29,11 +31,13 @@ export interface ScoutOptions {
   painter?: Painter;
   clock?: ThrottleClock;
   yieldToPage?: () => Promise<void>;
+  /** How long the frame after a repaint took (sets how often highlights repaint). */
+  frameCost?: (done: (ms: number) => void) => void;
 }
 
 export interface FrameScout extends RunningScout {
   readonly scanner: FrameScanner;
-  readonly painter: Painter;
+  readonly painter: PaintBatch;
 }
 
 export function isContentCommand(message: unknown): message is ContentCommand {
@@ -53,11 +57,14 @@ function isReply(reply: unknown): reply is DetectionsReply {
 export function startFrameScout(doc: Document, port: ScoutPort, options: ScoutOptions): FrameScout {
   const limits = options.limits ?? DEFAULT_LIMITS;
   const clock = options.clock ?? realClock;
-  const painter = options.painter ?? createPainter(doc);
+  const painter = new PaintBatch(options.painter ?? createPainter(doc));
+  const frameCost = options.frameCost ?? timeToNextFrame;
   let stopped = false;
   let sentVersion = -1;
 
-  const throttle = new ReportThrottle(report, limits.reportEveryMs, clock);
+  const throttle = new Throttle(report, limits.reportEveryMs, clock);
+  // Repaints follow the first finding at once, then come as often as their cost allows.
+  const paintThrottle = new Throttle(paint, PAINT_CADENCE.minMs, clock);
   const scanner = new FrameScanner(doc, {
     detector: options.detector,
     painter,
@@ -68,10 +75,23 @@ export function startFrameScout(doc: Document, port: ScoutPort, options: ScoutOp
       afterSlice() {
         if (scanner.store.version !== sentVersion) throttle.markChanged();
         throttle.afterSlice();
+        if (painter.pending) {
+          paintThrottle.markChanged();
+          paintThrottle.afterSlice();
+        }
       },
       firstScanDone: () => throttle.flush(),
     },
   });
+
+  function paint(): void {
+    if (stopped || !painter.pending) return;
+    painter.flush();
+    frameCost((ms) => {
+      const { minMs, maxMs, costFactor } = PAINT_CADENCE;
+      paintThrottle.everyMs = Math.min(maxMs, Math.max(minMs, ms * costFactor));
+    });
+  }
 
   function report(): void {
     if (stopped) return;
@@ -106,6 +126,7 @@ export function startFrameScout(doc: Document, port: ScoutPort, options: ScoutOp
     stopped = true;
     scanner.stop();
     throttle.cancel();
+    paintThrottle.cancel();
     unlisten();
     view?.removeEventListener('pageshow', onPageShow);
     painter.dispose();

@@ -24,3 +24,9 @@ export const DEFAULT_LIMITS: ScanLimits = {
   maxNodes: 2_500_000,
   reportEveryMs: 300,
 };
+
+// How often highlights may repaint. A frame in which a registered highlight changed repaints
+// the whole document in Chromium, so the pace follows the measured cost of that frame: at
+// most about a tenth of the main thread, never more often than every 100 ms, never held back
+// more than 5 s. A small page repaints almost at once; a 20 MB one every few seconds.
+export const PAINT_CADENCE = { minMs: 100, maxMs: 5000, costFactor: 10 };

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { ReportThrottle } from './report-throttle';
 import { ManualClock } from './testing/manual-clock';
+import { Throttle } from './throttle';
 
-describe('report throttle', () => {
+describe('throttle', () => {
   it('sends the first change at once, then at most once per interval with a trailing send', () => {
     const clock = new ManualClock();
     let sent = 0;
-    const throttle = new ReportThrottle(() => sent++, 300, clock);
+    const throttle = new Throttle(() => sent++, 300, clock);
     throttle.afterSlice();
     expect(sent).toBe(0); // nothing changed yet
     throttle.markChanged();
@@ -26,7 +26,7 @@ describe('report throttle', () => {
   it('flushes on demand and cancels a pending send', () => {
     const clock = new ManualClock();
     let sent = 0;
-    const throttle = new ReportThrottle(() => sent++, 300, clock);
+    const throttle = new Throttle(() => sent++, 300, clock);
     throttle.markChanged();
     throttle.afterSlice();
     throttle.markChanged();

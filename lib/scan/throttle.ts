@@ -1,5 +1,5 @@
-// Coalesces a frame's reports: the background gets the whole set each time, so sending it on
-// every slice or every mutation would only flood the message channel.
+// Coalesces work that must not follow every slice or every mutation: reports (the background
+// gets the whole set each time) and highlight repaints (each one costs the page a frame).
 
 export interface ThrottleClock {
   now(): number;
@@ -13,18 +13,19 @@ export const realClock: ThrottleClock = {
   clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
 };
 
-export class ReportThrottle {
+export class Throttle {
   private changed = false;
   private sentAt = Number.NEGATIVE_INFINITY;
   private timer: unknown;
 
   constructor(
     private readonly send: () => void,
-    private readonly everyMs: number,
+    /** Least time between two sends; may change between sends. */
+    public everyMs: number,
     private readonly clock: ThrottleClock = realClock,
   ) {}
 
-  /** The frame's set of identifiers (or its truncation) changed. */
+  /** There is something new to send. */
   markChanged(): void {
     this.changed = true;
   }

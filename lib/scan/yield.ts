@@ -25,3 +25,18 @@ export function yieldToPage(): Promise<void> {
   if (typeof MessageChannel === 'function') return viaMessageChannel();
   return new Promise((resume) => setTimeout(resume, 0));
 }
+
+/** Calls back with the time from now until the next frame has rendered. */
+export function timeToNextFrame(done: (ms: number) => void): void {
+  if (typeof requestAnimationFrame !== 'function' || typeof MessageChannel !== 'function') return;
+  const started = performance.now();
+  requestAnimationFrame(() => {
+    // rAF callbacks run before rendering; a task posted from one runs after it.
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      done(performance.now() - started);
+    };
+    channel.port2.postMessage(null);
+  });
+}

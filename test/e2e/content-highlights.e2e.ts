@@ -22,6 +22,7 @@ afterAll(async () => {
 
 // `chrome` of the extension's service worker, as far as these tests use it.
 type Chrome = {
+  action: { getBadgeText(details: { tabId: number }): Promise<string> };
   tabs: {
     query(q: { url: string }): Promise<{ id?: number }[]>;
     sendMessage(tabId: number, message: unknown): Promise<unknown>;
@@ -124,6 +125,10 @@ describe('content script', () => {
     await expect
       .poll(() => highlighted(iframe))
       .toEqual({ deployment: [], serial: ['FR4M3-0099'] });
+    // Each frame reported to the background (native messaging, no polyfill): 5 distinct.
+    await expect
+      .poll(() => ext.background.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId))
+      .toBe('5');
     // Colours come from adopted sheets, in the document and in the shadow root.
     expect(await adoptedSheets(page)).toEqual({ document: 1, shadow: 1 });
 

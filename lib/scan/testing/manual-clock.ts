@@ -1,7 +1,7 @@
 // A clock the tests move by hand: `step` ms pass on every reading, and timers fire only
 // when `advance` passes their time.
 
-import type { ThrottleClock } from '../report-throttle';
+import type { ThrottleClock } from '../throttle';
 
 export class ManualClock implements ThrottleClock {
   time = 0;
