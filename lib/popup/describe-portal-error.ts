@@ -27,9 +27,9 @@ export function describePortalServiceError(
       };
     case 'forbidden':
       return {
-        title: 'The portal refused the change',
+        title: 'The portal refused the request',
         advice:
-          'It does not accept changes from this extension with your session. Use a personal access token in the options, or ask the portal’s administrator to allow Renewal Scout.',
+          'It does not accept requests from this extension with your portal session. Use a personal access token in the options, or ask the portal’s administrator to allow Renewal Scout.',
         retry: false,
         action: 'options',
       };
@@ -93,7 +93,7 @@ export function describePortalServiceError(
     case 'cancelled':
       return {
         title: 'The request was cancelled',
-        advice: 'Nothing was changed. Try again.',
+        advice: 'It stopped before the portal answered. Try again.',
         retry: true,
       };
     case 'not-configured':
