@@ -42,15 +42,22 @@ export function seedIfEmpty(db: Database, today: IsoDate, seedSize: number): See
   const existing = readSeedFacts(db);
   if (existing) return existing;
   const deployments = planDeployments(seedSize);
+  // What the reseller really sees: never fewer than the hand-written demo deployments.
+  const resellerTree = new Set(
+    organizations
+      .filter((org) => org.id === RESELLER_ORG || org.parentId === RESELLER_ORG)
+      .map((org) => org.id),
+  );
+  const seeded = deployments.filter((d) => resellerTree.has(d.organizationId)).length;
   db.transaction(() => {
     insertCatalog(db);
     insertOrganizationsAndUsers(db);
     insertDeployments(db, deployments, today);
     const fact = db.prepare('INSERT INTO seed_facts (key, value) VALUES (?, ?)');
     fact.run('today', today);
-    fact.run('seedSize', String(seedSize));
+    fact.run('seedSize', String(seeded));
   })();
-  return { today, seedSize };
+  return { today, seedSize: seeded };
 }
 
 /** The reseller's tree gets `seedSize` deployments in all (at least the hand-written ones). */

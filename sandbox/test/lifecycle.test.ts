@@ -130,6 +130,17 @@ describe('sandbox lifecycle', () => {
     }
   });
 
+  it('always seeds at least the hand-written demo deployments', async () => {
+    const sandbox = await startSandbox({ port: 0, today: TODAY, seedSize: 0 });
+    try {
+      expect(sandbox.seedSize).toBe(28);
+      const listed = await call(sandbox, 'GET', '/api/v1/deployments?limit=100');
+      expect(listed.body.deployments).toHaveLength(28);
+    } finally {
+      await sandbox.close();
+    }
+  });
+
   it('rejects a bad today', async () => {
     await expect(startSandbox({ port: 0, today: '2026-02-30' })).rejects.toThrow(RangeError);
   });
