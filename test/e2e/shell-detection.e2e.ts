@@ -34,9 +34,13 @@ interface Scanned {
   before: string[];
 }
 
+let opened = 0;
+
 async function scanFixture(file: string): Promise<Scanned> {
   const page = await ext.context.newPage();
-  await page.goto(`${server.url}/${file}`);
+  // A query string of its own, so each test's tab is found by URL even if an earlier
+  // failure left a tab open.
+  await page.goto(`${server.url}/${file}?case=${++opened}`);
   await page.waitForLoadState('load');
   const before = await serializeDom(page);
   const tabId = await tabIdOf(ext, page);
@@ -140,10 +144,14 @@ describe('the tab’s life', () => {
     // Chrome resets a tab's badge on navigation by itself; the stored results follow once
     // the old document no longer answers.
     await expect.poll(() => badgeOf(ext, scanned.tabId), { timeout: 10_000 }).toBe('');
-    await expect.poll(() => storedResults(scanned.tabId), { timeout: 10_000 }).toEqual({});
-    // The popup scans the new page by itself.
+    await expect
+      .poll(async () => JSON.stringify(await storedResults(scanned.tabId)), { timeout: 10_000 })
+      .not.toContain('ticket-split.html');
+    // The popup, still open, scans the new page by itself (here with the e2e build's host
+    // access; the shipped build would ask for a click on the toolbar button).
     await scanned.popup.getByTestId('empty-state').waitFor({ timeout: 10_000 });
     expect(await popupList(scanned.popup)).toEqual([]);
+    expect(await badgeOf(ext, scanned.tabId)).toBe('');
     await closeAll(scanned);
   });
 
@@ -200,7 +208,8 @@ describe('the tab’s life', () => {
       [scanned.tabId, other.tabId] as const,
     );
     for (const privileged of [answers?.setHighlights, answers?.readResults, answers?.scan]) {
-      expect(privileged).not.toMatch(/^answered .*"ok"/);
+      // No answer at all: the background ignores them.
+      expect(privileged).toMatch(/^(rejected: .*|answered undefined)$/);
     }
     // The setting did not change, and the forged report landed on its sender's own tab.
     expect(

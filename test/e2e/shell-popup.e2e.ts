@@ -1,0 +1,94 @@
+// The popup's own behaviour in Chromium: pages it cannot scan, a bad address, the keyboard,
+// and copying to the clipboard.
+import { resolve } from 'node:path';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { type LaunchedExtension, launchExtension } from './support/extension';
+import { openPopupFor, tabIdOf } from './support/shell';
+import { type StaticServer, serveDirectory } from './support/static-server';
+
+let ext: LaunchedExtension;
+let server: StaticServer;
+
+beforeAll(async () => {
+  server = await serveDirectory(resolve('test/fixtures/pages/shell'));
+  ext = await launchExtension();
+});
+afterAll(async () => {
+  await ext?.close();
+  await server?.close();
+});
+
+test('a browser page cannot be scanned, and the popup says why', async () => {
+  const tab = await ext.background.evaluate(() => chrome.tabs.create({ url: 'chrome://version' }));
+  const popup = await openPopupFor(ext, tab.id ?? -1);
+  const alert = popup.getByRole('alert');
+  await alert.waitFor({ timeout: 10_000 });
+  expect(await alert.textContent()).toContain('This page can’t be scanned');
+  expect(await popup.getByTestId('error-restricted-page').count()).toBe(1);
+  await popup.close();
+  await ext.background.evaluate((id) => chrome.tabs.remove(id), tab.id ?? -1);
+});
+
+test('a malformed tabId is reported instead of showing some other tab', async () => {
+  const popup = await ext.context.newPage();
+  await popup.goto(`chrome-extension://${ext.extensionId}/popup.html?tabId=abc`);
+  await popup.getByTestId('target-bad-tab-id').waitFor();
+  expect(await popup.getByTestId('identifier').count()).toBe(0);
+  await popup.close();
+});
+
+test('keyboard: every control is reachable with Tab, labelled, and shows its focus', async () => {
+  const page = await ext.context.newPage();
+  await page.goto(`${server.url}/ticket-static.html`);
+  const popup = await openPopupFor(ext, await tabIdOf(ext, page));
+  await popup.getByTestId('identifier').first().waitFor({ timeout: 10_000 });
+
+  const stops: { name: string; outline: string }[] = [];
+  for (let i = 0; i < 8; i++) {
+    await popup.keyboard.press('Tab');
+    stops.push(
+      await popup.evaluate(() => {
+        const active = document.activeElement as HTMLElement;
+        return {
+          name: active.getAttribute('aria-label') ?? active.textContent?.trim() ?? '',
+          outline: getComputedStyle(active).outlineStyle,
+        };
+      }),
+    );
+  }
+  expect(stops.map((stop) => stop.name)).toEqual([
+    'Copy deployment ID 14181336',
+    'Copy deployment ID 30000007',
+    'Copy deployment ID 85922823',
+    'Copy serial number FX22090041',
+    'Copy serial number VS0164AB',
+    'Highlight on page',
+    'Scan again',
+    // …and around again to the first.
+    'Copy deployment ID 14181336',
+  ]);
+  for (const stop of stops) expect(stop.outline).toBe('solid');
+  await popup.close();
+  await page.close();
+});
+
+test('Copy puts the identifier on the clipboard and announces it', async () => {
+  const page = await ext.context.newPage();
+  await page.goto(`${server.url}/ticket-split.html`);
+  const popup = await openPopupFor(ext, await tabIdOf(ext, page));
+  const copy = popup.getByRole('button', { name: 'Copy deployment ID 14181336' });
+  await copy.waitFor({ timeout: 10_000 });
+  await copy.press('Enter');
+  await expect.poll(() => popup.getByTestId('announcer').textContent()).toBe('Copied 14181336');
+  // Read the clipboard back the way a user would: paste into a text field.
+  await popup.evaluate(() => {
+    const field = document.createElement('textarea');
+    field.id = 'paste-target';
+    document.body.append(field);
+  });
+  await popup.focus('#paste-target');
+  await popup.keyboard.press('Control+V');
+  expect(await popup.inputValue('#paste-target')).toBe('14181336');
+  await popup.close();
+  await page.close();
+});
