@@ -79,6 +79,8 @@ export class FrameScanner {
   private dirty = new Map<Node, Dirt>();
   private sweep = false;
   private nextPass = 1;
+  /** The first scan's walker is made in the first slice: making one may query the page. */
+  private firstPending = false;
   private running = false;
   private stopped = false;
   /** Time spent so far on the changes not yet fully read. */
@@ -100,7 +102,7 @@ export class FrameScanner {
 
   start(): void {
     this.observe(this.doc);
-    this.work.push(this.pass(this.detector.createRunWalker(this.doc), true, false));
+    this.firstPending = true;
     this.schedule();
   }
 
@@ -198,6 +200,10 @@ export class FrameScanner {
   private async loop(): Promise<void> {
     try {
       while (!this.stopped) {
+        if (this.firstPending) {
+          this.firstPending = false;
+          this.work.push(this.pass(this.detector.createRunWalker(this.doc), true, false));
+        }
         if (this.dirty.size || this.sweep) this.planBatch();
         if (!this.work.length) {
           this.noteBatchTime(0);

@@ -419,6 +419,12 @@ describe('commands and lifecycle', () => {
     await scout.scanner.idle();
     scout.refresh();
     expect(reports).toHaveLength(1);
+    // It stopped reading the page after its first slice with a dead context.
+    const batches = scout.scanner.stats.mutationBatches;
+    document.body.insertAdjacentHTML('beforeend', '<p>deployment 71717171</p>');
+    await macrotask();
+    await scout.scanner.idle();
+    expect(scout.scanner.stats.mutationBatches).toBe(batches);
     expect(scout.alive()).toBe(false);
     expect(painter.disposed).toBe(true);
   });

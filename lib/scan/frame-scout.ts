@@ -73,6 +73,11 @@ export function startFrameScout(doc: Document, port: ScoutPort, options: ScoutOp
     yieldToPage: options.yieldToPage,
     hooks: {
       afterSlice() {
+        // Reloaded or removed extension: an orphan must not keep reading the page.
+        if (!port.alive()) {
+          stop();
+          return;
+        }
         if (scanner.store.version !== sentVersion) throttle.markChanged();
         throttle.afterSlice();
         if (painter.pending) {
