@@ -53,6 +53,8 @@ export const problemSchema = z.looseObject({
   errors: z.optional(z.array(fieldErrorSchema)),
   /** catch-up-required: the least number of 1-year packages the portal accepts. */
   requiredQuantity: z.optional(z.int()),
+  /** catch-up-required: the deployment's last covered day, which the quantity counts from. */
+  expiresOn: z.optional(z.iso.date()),
   /** validation of a renewal quantity: the most packages one line may carry. */
   maxQuantity: z.optional(z.int()),
   /** rate-limited (and a 503-style refusal): whole seconds to wait, same as `Retry-After`. */
