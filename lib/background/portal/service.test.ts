@@ -17,6 +17,7 @@ const LAPSED = supportRecord('14181336', '2021-09-07', ['VS0164AB'], 'Lakeshore 
 const EXPIRING = supportRecord('85922823', '2026-12-10', ['SVX-2F9K-77QA'], 'Harbourline'); // 14 days
 const ACTIVE = supportRecord('47110815', '2027-06-30', [], 'Ridgeway Clinic');
 const LAPSED_TOO = supportRecord('19750628', '2024-02-29', [], 'Leap Day Ltd'); // 3 packages
+const LAPSED_LAST_YEAR = supportRecord('47310958', '2025-10-12', [], 'Northgate clinic'); // 2
 
 let portal: FakePortal;
 let clock: number;
@@ -56,7 +57,7 @@ async function value<T>(answer: Promise<{ ok: true; value: T } | { ok: false; er
 
 beforeEach(async () => {
   fakeBrowser.reset();
-  portal = createFakePortal([LAPSED, EXPIRING, ACTIVE, LAPSED_TOO]);
+  portal = createFakePortal([LAPSED, EXPIRING, ACTIVE, LAPSED_TOO, LAPSED_LAST_YEAR]);
   clock = 1_000_000;
   granted = new Set([PORTAL]);
   token = TOKEN;
@@ -508,6 +509,48 @@ describe('add-all-expired', () => {
         error: { kind: 'invalid-request', requiredQuantity: 7 },
       },
     ]);
+  });
+
+  test('over the rate limit: a short wait the portal asks for, then the rest go in', async () => {
+    await detect(4, [deployment('14181336'), deployment('19750628')]);
+    let refusals = 1;
+    portal.override((request) => {
+      if (request.method !== 'PUT' || refusals === 0) return undefined;
+      refusals -= 1;
+      return new Response(
+        JSON.stringify({
+          type: 'urn:renewal-scout:problem:rate-limited',
+          title: 'Slow',
+          status: 429,
+        }),
+        {
+          status: 429,
+          headers: { 'content-type': 'application/problem+json', 'retry-after': '0' },
+        },
+      );
+    });
+    const outcome = await value(service.addAllExpired(4, 'card'));
+    expect(outcome.added.map((line) => line.deploymentId)).toEqual(['14181336', '19750628']);
+    expect(outcome.failed).toEqual([]);
+    expect(portal.log().filter((line) => line.startsWith('PUT'))).toHaveLength(3);
+  });
+
+  test('the portal failing half-way: what went in is kept, the rest is listed as failed', async () => {
+    await detect(4, [deployment('14181336'), deployment('19750628'), deployment('47310958')]);
+    portal.override((request) =>
+      request.method === 'PUT' && !request.path.endsWith('/14181336')
+        ? problem(502, 'urn:renewal-scout:problem:unavailable')
+        : undefined,
+    );
+    const outcome = await value(service.addAllExpired(4, 'card'));
+    expect(outcome.added.map((line) => line.deploymentId)).toEqual(['14181336']);
+    // The first failure stops the run: the portal is down for the rest too.
+    expect(outcome.failed.map((f) => [f.deploymentId, f.quantity, f.error.kind])).toEqual([
+      ['19750628', 3, 'portal-unavailable'],
+      ['47310958', 2, 'portal-unavailable'],
+    ]);
+    expect(portal.log().filter((line) => line.startsWith('PUT'))).toHaveLength(2);
+    expect(outcome.cart.lines.map((line) => line.deploymentId)).toEqual(['14181336']);
   });
 
   test('signed out before anything was added: the error itself', async () => {
