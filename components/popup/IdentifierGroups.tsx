@@ -1,13 +1,16 @@
 import type { TabIdentifier } from '@/lib/messaging/results';
 import { groupByKind } from '@/lib/popup/group';
-import { CopyButton } from './CopyButton';
+import { type RowSupport, SupportRow } from './SupportRow';
 
 interface Props {
   identifiers: readonly TabIdentifier[];
   announce: (message: string) => void;
+  /** What the portal says about each identifier; `unknown` when it has not said. */
+  supportOf?: (identifier: TabIdentifier) => RowSupport;
+  today?: string;
 }
 
-export function IdentifierGroups({ identifiers, announce }: Props) {
+export function IdentifierGroups({ identifiers, announce, supportOf, today }: Props) {
   return (
     <>
       {groupByKind(identifiers).map((group) => (
@@ -23,16 +26,14 @@ export function IdentifierGroups({ identifiers, announce }: Props) {
           <ul class="identifiers">
             {group.items.map((item) => (
               <li class="identifier" key={item.value}>
-                <span class="identifier-value" data-testid="identifier">
-                  {item.value}
-                </span>
-                {item.count > 1 && (
-                  <span class="identifier-occurrences" title={`${item.count} places on the page`}>
-                    ×{item.count}
-                    <span class="visually-hidden"> on the page</span>
-                  </span>
-                )}
-                <CopyButton value={item.value} label={group.itemLabel} announce={announce} />
+                <SupportRow
+                  kind={item.kind}
+                  value={item.value}
+                  count={item.count}
+                  support={supportOf?.(item) ?? 'unknown'}
+                  today={today}
+                  announce={announce}
+                />
               </li>
             ))}
           </ul>

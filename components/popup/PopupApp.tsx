@@ -1,21 +1,78 @@
-// The popup for one tab: scans it on open, then shows what its frames report, live.
+// The popup for one tab: scans it on open, shows what its frames report, live, with each
+// identifier's support status from the portal and the cart. Opened with `?lookup=` and no
+// tab (the context menu's window), it is the manual lookup alone.
+import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
+import type { CreditsOption } from '@/lib/messaging/portal-results';
 import type { Result, ScanStarted, TabResults } from '@/lib/messaging/results';
+import { usePortalSettings } from '@/lib/popup/portal-queries';
 import { useLiveTabResults, useScanTab, useTabResults } from '@/lib/popup/queries';
 import { popOut } from '@/lib/popup/target-tab';
 import { LiveRegion, useAnnouncer } from './announcer';
+import { CartBar } from './CartBar';
+import { CreditsChoice } from './CreditsChoice';
 import { EmptyState } from './EmptyState';
 import { HighlightsSwitch } from './HighlightsSwitch';
-import { IdentifierGroups } from './IdentifierGroups';
 import { RescanIcon } from './icons';
+import { ManualLookup } from './ManualLookup';
 import { ErrorNotice, Notice, TruncatedNotice } from './Notice';
 import { PopupHeader } from './PopupHeader';
+import { RenewalContext } from './renewal-context';
+import { TabSupport } from './TabSupport';
 
 /** How long a page may take to send its first report before the popup says so. */
 const FIRST_REPORT_PATIENCE_MS = 8000;
 
-export function PopupApp({ tabId, poppedOut }: { tabId: number; poppedOut: boolean }) {
+interface PopupAppProps {
+  /** The tab to show; absent for a lookup window opened without one. */
+  tabId?: number;
+  poppedOut: boolean;
+  /** From `?lookup=`: prefilled in the manual lookup and run at once. */
+  lookup?: string;
+}
+
+export function PopupApp({ tabId, poppedOut, lookup }: PopupAppProps) {
   const [announcement, announce] = useAnnouncer();
+  const settings = usePortalSettings();
+  const defaults = settings.data?.ok ? settings.data.value : undefined;
+  const [chosenCredits, setCredits] = useState<CreditsOption>();
+  const credits = chosenCredits ?? defaults?.creditsChoice ?? 'organization';
+
+  const portalParts = {
+    lookup: <ManualLookup initialQuery={lookup} announce={announce} />,
+    credits: defaults && <CreditsChoice value={credits} onChange={setCredits} />,
+    cart: <CartBar announce={announce} />,
+  };
+
+  return (
+    <RenewalContext.Provider value={{ credits, announce }}>
+      <div class="popup">
+        {tabId === undefined ? (
+          <>
+            <PopupHeader />
+            <main class="content">
+              {portalParts.lookup}
+              {portalParts.credits}
+            </main>
+            {portalParts.cart}
+          </>
+        ) : (
+          <TabPopup tabId={tabId} poppedOut={poppedOut} announce={announce} parts={portalParts} />
+        )}
+        <LiveRegion message={announcement} />
+      </div>
+    </RenewalContext.Provider>
+  );
+}
+
+interface TabPopupProps {
+  tabId: number;
+  poppedOut: boolean;
+  announce: (message: string) => void;
+  parts: { lookup: ComponentChildren; credits: ComponentChildren; cart: ComponentChildren };
+}
+
+function TabPopup({ tabId, poppedOut, announce, parts }: TabPopupProps) {
   const results = useTabResults(tabId);
   useLiveTabResults(tabId);
   const scan = useScanTab(tabId);
@@ -28,12 +85,13 @@ export function PopupApp({ tabId, poppedOut }: { tabId: number; poppedOut: boole
   };
 
   return (
-    <div class="popup">
+    <>
       <PopupHeader
         pageUrl={tab?.pageUrl}
         onPopOut={poppedOut ? undefined : () => void handlePopOut()}
       />
       <main class="content" aria-busy={results.isPending || scan.isPending}>
+        {parts.lookup}
         {results.data?.ok === false ? (
           <ErrorNotice error={results.data.error} onRetry={() => void results.refetch()} />
         ) : tab === undefined ? null : (
@@ -45,7 +103,9 @@ export function PopupApp({ tabId, poppedOut }: { tabId: number; poppedOut: boole
             announce={announce}
           />
         )}
+        {parts.credits}
       </main>
+      {parts.cart}
       <footer class="footer">
         <HighlightsSwitch />
         <button
@@ -58,8 +118,7 @@ export function PopupApp({ tabId, poppedOut }: { tabId: number; poppedOut: boole
           Scan again
         </button>
       </footer>
-      <LiveRegion message={announcement} />
-    </div>
+    </>
   );
 }
 
@@ -105,7 +164,7 @@ function TabView({ tab, scan, scanning, rescan, announce }: TabViewProps) {
       )}
       {tab.truncated && <TruncatedNotice />}
       {count > 0 ? (
-        <IdentifierGroups identifiers={tab.identifiers} announce={announce} />
+        <TabSupport tabId={tab.tabId} identifiers={tab.identifiers} announce={announce} />
       ) : (
         <EmptyState />
       )}

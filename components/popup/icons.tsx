@@ -53,3 +53,18 @@ export const ScoutMark = () => (
     <path d="m14 14 4.5 4.5" stroke="#fff" stroke-width="2.2" stroke-linecap="round" />
   </svg>
 );
+
+export const CartIcon = () => (
+  <svg {...common} aria-hidden="true" focusable="false">
+    <circle cx="9" cy="20" r="1.3" />
+    <circle cx="18" cy="20" r="1.3" />
+    <path d="M2.5 3h3l2.4 11.2a1.5 1.5 0 0 0 1.5 1.2h8.4a1.5 1.5 0 0 0 1.5-1.1L21 7H6.2" />
+  </svg>
+);
+
+export const SearchIcon = () => (
+  <svg {...common} aria-hidden="true" focusable="false">
+    <circle cx="11" cy="11" r="6.5" />
+    <path d="m20 20-4.2-4.2" />
+  </svg>
+);

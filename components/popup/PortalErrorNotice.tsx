@@ -1,0 +1,58 @@
+// A portal error as a sentence with what the user can do next: sign in, open the options,
+// or try again. Signed out (including a session that expired into an HTML sign-in page)
+// offers both ways in: the portal's own sign-in page, and the token option.
+import type { PortalServiceError } from '@/lib/messaging/portal-results';
+import { describePortalServiceError } from '@/lib/popup/describe-portal-error';
+import { openOptions, openPortalPage } from '@/lib/popup/portal-queries';
+import { AlertIcon } from './icons';
+
+interface Props {
+  error: PortalServiceError;
+  onRetry?: () => void;
+  retrying?: boolean;
+  /** A smaller notice inside a row. */
+  inline?: boolean;
+}
+
+export function PortalErrorNotice({ error, onRetry, retrying = false, inline = false }: Props) {
+  const sentence = describePortalServiceError(error);
+  const signIn = sentence.action === 'sign-in';
+  return (
+    <div
+      class={`notice notice-error${inline ? ' notice-inline' : ''}`}
+      role="alert"
+      data-testid={signIn ? 'signed-out' : `portal-error-${error.kind}`}
+    >
+      {!inline && <AlertIcon />}
+      <div class="notice-body">
+        <p class="notice-title">{sentence.title}</p>
+        <p>{sentence.advice}</p>
+        <div class="notice-actions">
+          {signIn && (
+            <button
+              type="button"
+              class="button button-primary"
+              onClick={() => void openPortalPage('signin')}
+            >
+              Sign in to the portal
+            </button>
+          )}
+          {sentence.action !== undefined && (
+            <button
+              type="button"
+              class={signIn ? 'link-button' : 'button'}
+              onClick={() => void openOptions()}
+            >
+              {signIn ? 'Use a personal access token' : 'Open options'}
+            </button>
+          )}
+          {sentence.retry && onRetry && (
+            <button type="button" class="button" onClick={onRetry} disabled={retrying}>
+              {retrying ? 'Trying…' : 'Try again'}
+            </button>
+          )}
+        </div>
+      </div>
+    </div>
+  );
+}

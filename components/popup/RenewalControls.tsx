@@ -1,0 +1,115 @@
+// "Add to cart" for one deployment's renewal plan, or, once the cart has its line,
+// "In cart (N years)" with Remove. The cart query is the truth: a line added elsewhere
+// (Add all expired, another window) shows here too.
+
+import { useIsMutating } from '@tanstack/preact-query';
+import type { PortalResult, PortalServiceError, SupportView } from '@/lib/messaging/portal-results';
+import {
+  addRenewalKey,
+  useAddRenewal,
+  useCart,
+  useRemoveCartLine,
+} from '@/lib/popup/portal-queries';
+import { inCartWords, yearsWords } from '@/lib/popup/support-wording';
+import { CartIcon, CheckIcon } from './icons';
+import { PortalErrorNotice } from './PortalErrorNotice';
+import { useRenewalContext } from './renewal-context';
+
+export function RenewalControls({ view }: { view: SupportView }) {
+  const deploymentId = view.deployment.id;
+  const { credits, announce } = useRenewalContext();
+  const cart = useCart();
+  const adding = useAddRenewal(deploymentId);
+  // Another row may show the same deployment (its ID and its serial): pending is shared.
+  const pending = useIsMutating({ mutationKey: addRenewalKey(deploymentId) }) > 0;
+  const remove = useRemoveCartLine();
+  const line = cart.data?.ok
+    ? cart.data.value.lines.find((candidate) => candidate.deploymentId === deploymentId)
+    : undefined;
+  const addError = failure(adding.data);
+  const removeError = failure(remove.data);
+
+  const add = (quantity = view.renewal.quantity) => {
+    const sent = adding.add(quantity, credits, (answer) =>
+      announce(
+        answer.ok
+          ? `Added deployment ${deploymentId} to the cart (${yearsWords(answer.value.line.quantity)})`
+          : `Could not add deployment ${deploymentId} to the cart`,
+      ),
+    );
+    if (sent) announce(`Adding deployment ${deploymentId} to the cart…`);
+  };
+
+  if (line) {
+    return (
+      <div class="renewal in-cart" data-testid="in-cart">
+        <span class="in-cart-label">
+          <CheckIcon />
+          {inCartWords(line.quantity)}
+        </span>
+        <button
+          type="button"
+          class="button button-quiet"
+          aria-label={`Remove deployment ${deploymentId} from the cart`}
+          disabled={remove.isPending}
+          onClick={() =>
+            remove.mutate(line.id, {
+              onSuccess: (answer) => {
+                if (answer.ok) announce(`Removed deployment ${deploymentId} from the cart`);
+              },
+            })
+          }
+        >
+          {remove.isPending ? 'Removing…' : 'Remove'}
+        </button>
+        {removeError && (
+          <PortalErrorNotice
+            inline
+            error={removeError}
+            onRetry={() => remove.mutate(line.id)}
+            retrying={remove.isPending}
+          />
+        )}
+      </div>
+    );
+  }
+
+  // The portal's calendar may be a day ahead of the user's: it says how many it needs.
+  const required = requiredQuantityOf(addError);
+  return (
+    <div class="renewal">
+      <button
+        type="button"
+        class="button button-primary"
+        aria-label={`Add deployment ${deploymentId} to cart`}
+        disabled={pending}
+        aria-busy={pending}
+        onClick={() => add()}
+      >
+        <CartIcon />
+        {pending ? 'Adding…' : 'Add to cart'}
+      </button>
+      {addError && !pending && (
+        <PortalErrorNotice
+          inline
+          error={addError}
+          onRetry={() => add(required ?? view.renewal.quantity)}
+        />
+      )}
+      {required !== undefined && !pending && (
+        <button type="button" class="button" onClick={() => add(required)}>
+          Add {required} years instead
+        </button>
+      )}
+    </div>
+  );
+}
+
+function failure<T>(answer: PortalResult<T> | undefined) {
+  return answer?.ok === false ? answer.error : undefined;
+}
+
+function requiredQuantityOf(error: PortalServiceError | undefined): number | undefined {
+  if (error?.kind !== 'invalid-request' || !('requiredQuantity' in error)) return undefined;
+  return typeof error.requiredQuantity === 'number' ? error.requiredQuantity : undefined;
+}

@@ -1,0 +1,89 @@
+// The popup's query cache, kept in extension storage between openings: the popup shows the
+// last answer at once and refreshes it behind the scenes. `storage.session` on purpose: it
+// is not readable by content scripts (customer names and prices stay out of web pages'
+// reach), and it ends with the browser session, like the tab ids the answers are keyed by.
+import type {
+  PersistedClient,
+  Persister,
+  PersistQueryClientOptions,
+} from '@tanstack/preact-query-persist-client';
+import { browser } from 'wxt/browser';
+
+export const POPUP_CACHE_KEY = 'popup-query-cache';
+/** Bump when the shape of a cached answer changes, so an older cache is dropped, not misread. */
+export const POPUP_CACHE_VERSION = 1;
+/** Older answers are dropped on restore: a day-old support status is not worth showing. */
+export const POPUP_CACHE_MAX_AGE_MS = 12 * 60 * 60 * 1000;
+
+export interface CacheArea {
+  get(key: string): Promise<Record<string, unknown>>;
+  set(items: Record<string, unknown>): Promise<void>;
+  remove(key: string): Promise<void>;
+}
+
+/**
+ * A persister over a storage area. Writes are coalesced: a burst of cache changes (a lookup
+ * answer, then the cart) becomes one write at the end of the task.
+ */
+export function storagePersister(area: CacheArea | undefined, key = POPUP_CACHE_KEY): Persister {
+  let latest: PersistedClient | undefined;
+  let scheduled = false;
+  return {
+    persistClient(client) {
+      latest = client;
+      if (scheduled || !area) return;
+      scheduled = true;
+      setTimeout(() => {
+        scheduled = false;
+        // A full quota or a closed popup loses only the cache, never the user's work.
+        area.set({ [key]: latest }).catch(() => undefined);
+      }, 0);
+    },
+    async restoreClient() {
+      if (!area) return undefined;
+      const stored = (await area.get(key))[key];
+      return isPersistedClient(stored) ? stored : undefined;
+    },
+    async removeClient() {
+      await area?.remove(key);
+    },
+  };
+}
+
+function isPersistedClient(value: unknown): value is PersistedClient {
+  if (typeof value !== 'object' || value === null) return false;
+  const candidate = value as Partial<PersistedClient>;
+  return (
+    typeof candidate.timestamp === 'number' &&
+    typeof candidate.buster === 'string' &&
+    typeof candidate.clientState === 'object' &&
+    candidate.clientState !== null &&
+    Array.isArray(candidate.clientState.queries)
+  );
+}
+
+/** The extension's version and the cache's own: either changing drops the old cache. */
+export function popupCacheBuster(extensionVersion: string): string {
+  return `${extensionVersion}+cache${POPUP_CACHE_VERSION}`;
+}
+
+export function popupPersistOptions(
+  persister: Persister,
+  extensionVersion: string,
+): Omit<PersistQueryClientOptions, 'queryClient'> {
+  return {
+    persister,
+    buster: popupCacheBuster(extensionVersion),
+    maxAge: POPUP_CACHE_MAX_AGE_MS,
+    dehydrateOptions: {
+      // Only answers worth showing again: an error is asked afresh, never replayed.
+      shouldDehydrateQuery: (query) =>
+        query.state.status === 'success' &&
+        (query.state.data as { ok?: unknown } | undefined)?.ok === true,
+    },
+  };
+}
+
+export function sessionCacheArea(): CacheArea | undefined {
+  return browser.storage.session as CacheArea | undefined;
+}

@@ -1,0 +1,146 @@
+// The popup's portal data through TanStack Query. Answers stay Result values (the view
+// explains failures); only successful ones are persisted (./persist.ts). Every cart change
+// answers with the cart after it, which becomes the cart query's data at once.
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/preact-query';
+import { browser } from 'wxt/browser';
+import { askBackground } from '../messaging/client';
+import type {
+  Cart,
+  CreditsOption,
+  PortalPage,
+  PortalResult,
+  RenewalAdded,
+} from '../messaging/portal-results';
+import type { TabIdentifier } from '../messaging/results';
+
+export const portalQueryKeys = {
+  /** Keyed by what the tab shows, so a new detection asks again. */
+  supportStatus: (tabId: number, identifiers: readonly TabIdentifier[]) =>
+    ['support-status', tabId, identifiers.map((i) => `${i.kind}:${i.value}`).join(' ')] as const,
+  lookup: (query: string) => ['lookup-manual', query] as const,
+  cart: ['cart'] as const,
+  settings: ['portal-settings'] as const,
+};
+
+export const addRenewalKey = (deploymentId: string) => ['add-renewal', deploymentId] as const;
+
+export function useSupportStatus(tabId: number, identifiers: readonly TabIdentifier[]) {
+  return useQuery({
+    queryKey: portalQueryKeys.supportStatus(tabId, identifiers),
+    queryFn: () => askBackground({ type: 'support-status', tabId }),
+    enabled: identifiers.length > 0,
+    // A new detection keeps the rows already known until the new answer arrives.
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** Retry: past the background's one-minute cache, straight to the portal. */
+export function useRefreshSupportStatus(tabId: number, identifiers: readonly TabIdentifier[]) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => askBackground({ type: 'support-status', tabId, refresh: true }),
+    onSuccess: (answer) =>
+      queryClient.setQueryData(portalQueryKeys.supportStatus(tabId, identifiers), answer),
+  });
+}
+
+export function useManualLookup(query: string | undefined) {
+  return useQuery({
+    queryKey: portalQueryKeys.lookup(query ?? ''),
+    queryFn: () => askBackground({ type: 'lookup-manual', query: query ?? '' }),
+    enabled: query !== undefined && query.trim() !== '',
+  });
+}
+
+export function usePortalSettings() {
+  return useQuery({
+    queryKey: portalQueryKeys.settings,
+    queryFn: () => askBackground({ type: 'get-settings' }),
+  });
+}
+
+export function useCart(enabled = true) {
+  return useQuery({
+    queryKey: portalQueryKeys.cart,
+    queryFn: () => askBackground({ type: 'get-cart' }),
+    enabled,
+  });
+}
+
+function useSetCart() {
+  const queryClient = useQueryClient();
+  return (cart: Cart) => {
+    const answer: PortalResult<Cart> = { ok: true, value: cart };
+    queryClient.setQueryData(portalQueryKeys.cart, () => answer);
+  };
+}
+
+/**
+ * Puts one deployment's renewal line. Keyed and scoped per deployment: a second click while
+ * one is pending is refused here, and one that slips through queues behind the first
+ * (the portal's PUT is idempotent anyway, and the background joins identical requests).
+ */
+export function useAddRenewal(deploymentId: string) {
+  const queryClient = useQueryClient();
+  const setCart = useSetCart();
+  const mutation = useMutation({
+    mutationKey: addRenewalKey(deploymentId),
+    scope: { id: `renewal-${deploymentId}` },
+    mutationFn: ({ quantity, credits }: { quantity: number; credits: CreditsOption }) =>
+      askBackground({ type: 'add-renewal', deploymentId, quantity, credits }),
+    onSuccess: (answer) => {
+      if (answer.ok) setCart(answer.value.cart);
+    },
+  });
+  /** False when a request for this deployment is already on its way. */
+  const add = (
+    quantity: number,
+    credits: CreditsOption,
+    onAnswer?: (answer: PortalResult<RenewalAdded>) => void,
+  ): boolean => {
+    if (queryClient.isMutating({ mutationKey: addRenewalKey(deploymentId) }) > 0) return false;
+    mutation.mutate({ quantity, credits }, { onSuccess: onAnswer });
+    return true;
+  };
+  return { ...mutation, add };
+}
+
+export function useRemoveCartLine() {
+  const setCart = useSetCart();
+  return useMutation({
+    mutationFn: (lineId: string) => askBackground({ type: 'remove-cart-line', lineId }),
+    onSuccess: (answer) => {
+      if (answer.ok) setCart(answer.value);
+    },
+  });
+}
+
+export function useAddAllExpired(tabId: number) {
+  const setCart = useSetCart();
+  return useMutation({
+    mutationKey: ['add-all-expired', tabId],
+    mutationFn: (credits: CreditsOption) =>
+      askBackground({ type: 'add-all-expired', tabId, credits }),
+    onSuccess: (answer) => {
+      if (answer.ok) setCart(answer.value.cart);
+    },
+  });
+}
+
+export function useSaveQuote() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationKey: ['save-quote'],
+    mutationFn: () => askBackground({ type: 'save-quote' }),
+    // The portal empties the cart into the quote.
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: portalQueryKeys.cart }),
+  });
+}
+
+export function openPortalPage(page: PortalPage) {
+  return askBackground({ type: 'open-portal', page });
+}
+
+export function openOptions(): Promise<void> {
+  return browser.runtime.openOptionsPage();
+}
