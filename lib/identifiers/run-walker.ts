@@ -3,7 +3,15 @@
 // each text node's block ancestor costs several times the walk itself. Skipped subtrees are
 // never entered; open shadow roots are walked as their own blocks.
 
-import { BLOCK_TAGS, BREAK_TAGS, isHiddenElement, mayHostShadow, SKIPPED_TAGS } from './dom';
+import {
+  flagsOf,
+  hiddenElementsUnder,
+  isSkippedElement,
+  TAG_BLOCK,
+  TAG_BREAK,
+  TAG_SHADOW_HOST,
+  TAG_SKIPPED,
+} from './dom';
 import type { RunWalker, TextRun } from './types';
 
 const SHOW_ELEMENT_AND_TEXT = 0x1 | 0x4;
@@ -18,12 +26,14 @@ const STEP_BUDGET = 4096;
 interface Frame {
   walker: TreeWalker;
   root: Node;
+  /** The open elements from the frame's root down to the last node visited. */
+  path: Node[];
   /** Open block elements; the first entry is the frame's root. */
   blocks: Node[];
-  /** On resume, go into the current node's children (set after entering an element). */
-  descend: boolean;
-  /** The element to push as a block once its first child is reached. */
-  descendBlock: Node | null;
+  /** Hidden elements under this frame's root, found when the frame opened. */
+  hidden: ReadonlySet<Element>;
+  /** The next node was already found (after skipping a subtree), or null to take nextNode(). */
+  pending: Node | null;
 }
 
 function isSpace(code: number): boolean {
@@ -73,9 +83,10 @@ export function createRunWalker(root: Node): RunWalker {
   const openFrame = (frameRoot: Node): Frame => ({
     walker: doc.createTreeWalker(frameRoot, SHOW_ELEMENT_AND_TEXT),
     root: frameRoot,
+    path: [frameRoot],
     blocks: [frameRoot],
-    descend: true,
-    descendBlock: null,
+    hidden: hiddenElementsUnder(frameRoot),
+    pending: null,
   });
 
   const endRun = (): void => {
@@ -118,16 +129,31 @@ export function createRunWalker(root: Node): RunWalker {
     if (blank && hasNonSpace(data)) blank = false;
   };
 
+  /** Moves the frame's walker past `el`'s subtree; returns the node after it, if any. */
+  const skipSubtree = (f: Frame): Node | null => {
+    for (;;) {
+      const sibling = f.walker.nextSibling();
+      if (sibling) return sibling;
+      if (!f.walker.parentNode()) return null;
+    }
+  };
+
   const enterElement = (f: Frame, el: Element): void => {
     nodesRead++;
-    const tag = el.localName;
-    if (BREAK_TAGS.has(tag) && nodes.length > 0) text += '\n';
-    if (SKIPPED_TAGS.has(tag) || isHiddenElement(el)) return;
-    const isBlock = BLOCK_TAGS.has(tag);
-    if (isBlock) endRun();
-    f.descend = true;
-    f.descendBlock = isBlock ? el : null;
-    const shadow = mayHostShadow(tag) ? el.shadowRoot : null;
+    const flags = flagsOf(el.localName);
+    if (flags & TAG_BREAK && nodes.length > 0) text += '\n';
+    if (flags & TAG_SKIPPED || (f.hidden.size > 0 && f.hidden.has(el))) {
+      f.pending = skipSubtree(f);
+      // Nothing of the skipped subtree is read, but a later sibling must still see its parent.
+      if (!f.pending) f.pending = f.root;
+      return;
+    }
+    f.path.push(el);
+    if (flags & TAG_BLOCK) {
+      endRun();
+      f.blocks.push(el);
+    }
+    const shadow = flags & TAG_SHADOW_HOST ? el.shadowRoot : null;
     if (shadow) {
       endRun();
       frames.push(openFrame(shadow));
@@ -140,23 +166,20 @@ export function createRunWalker(root: Node): RunWalker {
       endRun();
       return false;
     }
-    let node: Node | null = null;
-    if (f.descend) {
-      f.descend = false;
-      node = f.walker.firstChild();
-      if (node && f.descendBlock) f.blocks.push(f.descendBlock);
-      f.descendBlock = null;
+    let node = f.pending;
+    f.pending = null;
+    if (node === f.root) node = null;
+    else if (!node) node = f.walker.nextNode();
+    if (!node) {
+      frames.pop();
+      endRun();
+      return true;
     }
-    while (!node) {
-      node = f.walker.nextSibling();
-      if (node) break;
-      const parent = f.walker.parentNode();
-      if (!parent || parent === f.root) {
-        frames.pop();
-        endRun();
-        return true;
-      }
-      if (f.blocks[f.blocks.length - 1] === parent) {
+    // Leave every open element that is not an ancestor of this node.
+    const parent = node.parentNode;
+    const path = f.path;
+    while (path.length > 1 && path[path.length - 1] !== parent) {
+      if (path.pop() === f.blocks[f.blocks.length - 1]) {
         f.blocks.pop();
         endRun();
       }
@@ -171,7 +194,7 @@ export function createRunWalker(root: Node): RunWalker {
   if (root.nodeType === ELEMENT_NODE) {
     frames.pop();
     const el = root as Element;
-    if (!SKIPPED_TAGS.has(el.localName) && !isHiddenElement(el)) {
+    if (!isSkippedElement(el)) {
       frames.push(main);
       const shadow = el.shadowRoot;
       if (shadow) frames.push(openFrame(shadow));

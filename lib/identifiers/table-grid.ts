@@ -1,7 +1,8 @@
 // The HTML table model, enough to find a cell's row and column headers with `colspan` and
-// `rowspan` taken into account. Built once per table per task: a table whose every cell is a
-// candidate must not cost a grid per cell, and nothing can change the DOM while one
-// synchronous slice of detection runs, so the cache is dropped at the next microtask.
+// `rowspan` taken into account. A grid is built once per table and kept while it still fits
+// (the cell is in it and its row has as many cells as when it was built): a table whose every
+// cell is a candidate must cost one grid, not one per cell, even across time slices. A row
+// appended later is not in the grid, so the grid is rebuilt then.
 
 const MAX_COLSPAN = 1000;
 const MAX_ROWSPAN = 65534;
@@ -11,14 +12,25 @@ export interface TableGrid {
   rows: (Element | undefined)[][];
   /** Where each cell's top-left corner sits. */
   origin: Map<Element, { row: number; column: number }>;
+  /** How many cells each row had when the grid was built. */
+  cellCounts: Map<Element, number>;
 }
 
-let cache: WeakMap<Element, TableGrid> | null = null;
+const grids = new WeakMap<Element, TableGrid>();
 
 function span(cell: Element, name: string, fallback: number, max: number): number {
+  if (!cell.hasAttributes()) return fallback;
   const value = Number.parseInt(cell.getAttribute(name) ?? '', 10);
   if (!Number.isFinite(value) || value < 0) return fallback;
   return Math.min(value, max);
+}
+
+function rowsOf(group: Element): Element[] {
+  const rows: Element[] = [];
+  for (let row = group.firstElementChild; row; row = row.nextElementSibling) {
+    if (row.localName === 'tr') rows.push(row);
+  }
+  return rows;
 }
 
 /** The table's row groups in table order: thead, then bodies and bare rows, then tfoot. */
@@ -27,7 +39,7 @@ function rowGroups(table: Element): Element[][] {
   const body: Element[][] = [];
   const foot: Element[][] = [];
   let bare: Element[] | null = null;
-  for (const child of Array.from(table.children)) {
+  for (let child = table.firstElementChild; child; child = child.nextElementSibling) {
     const tag = child.localName;
     if (tag === 'tr') {
       if (!bare) {
@@ -38,10 +50,9 @@ function rowGroups(table: Element): Element[][] {
       continue;
     }
     bare = null;
-    const rows = Array.from(child.children).filter((row) => row.localName === 'tr');
-    if (tag === 'thead') head.push(rows);
-    else if (tag === 'tbody') body.push(rows);
-    else if (tag === 'tfoot') foot.push(rows);
+    if (tag === 'thead') head.push(rowsOf(child));
+    else if (tag === 'tbody') body.push(rowsOf(child));
+    else if (tag === 'tfoot') foot.push(rowsOf(child));
   }
   return [...head, ...body, ...foot];
 }
@@ -49,29 +60,36 @@ function rowGroups(table: Element): Element[][] {
 function buildGrid(table: Element): TableGrid {
   const rows: (Element | undefined)[][] = [];
   const origin = new Map<Element, { row: number; column: number }>();
+  const cellCounts = new Map<Element, number>();
   for (const group of rowGroups(table)) {
     const first = rows.length;
     const last = first + group.length; // rowspan never reaches past its row group
-    for (let r = first; r < last; r++) rows[r] ??= [];
-    group.forEach((tr, index) => {
+    for (let r = first; r < last; r++) rows[r] = [];
+    for (let index = 0; index < group.length; index++) {
+      const tr = group[index] as Element;
       const r = first + index;
       const line = rows[r] ?? [];
       let column = 0;
-      for (const cell of Array.from(tr.children)) {
-        if (cell.localName !== 'td' && cell.localName !== 'th') continue;
+      let cells = 0;
+      for (let cell = tr.firstElementChild; cell; cell = cell.nextElementSibling) {
+        cells++;
+        const tag = cell.localName;
+        if (tag !== 'td' && tag !== 'th') continue;
         while (line[column]) column++;
         const colspan = Math.max(1, span(cell, 'colspan', 1, MAX_COLSPAN));
         const rowspan = span(cell, 'rowspan', 1, MAX_ROWSPAN) || last - r;
         origin.set(cell, { row: r, column });
-        for (let y = r; y < Math.min(r + Math.max(rowspan, 1), last); y++) {
+        const bottom = Math.min(r + Math.max(rowspan, 1), last);
+        for (let y = r; y < bottom; y++) {
           const target = rows[y] ?? [];
           for (let x = column; x < column + colspan; x++) target[x] = cell;
         }
         column += colspan;
       }
-    });
+      cellCounts.set(tr, cells);
+    }
   }
-  return { rows, origin };
+  return { rows, origin, cellCounts };
 }
 
 /** The grid of the table a cell belongs to, or null when the cell is not in a table row. */
@@ -81,16 +99,10 @@ export function gridOf(cell: Element): TableGrid | null {
   let table = row.parentElement;
   if (table && table.localName !== 'table') table = table.parentElement;
   if (table?.localName !== 'table') return null;
-  if (!cache) {
-    cache = new WeakMap();
-    queueMicrotask(() => {
-      cache = null;
-    });
-  }
-  let grid = cache.get(table);
-  if (!grid) {
+  let grid = grids.get(table);
+  if (!grid || !grid.origin.has(cell) || grid.cellCounts.get(row) !== row.childElementCount) {
     grid = buildGrid(table);
-    cache.set(table, grid);
+    grids.set(table, grid);
   }
   return grid;
 }

@@ -69,25 +69,57 @@ function dtOf(dd: Element): Element | null {
 /** Which kinds label `el` as a value (a bit set of shapes). */
 function labelledKinds(el: Element): number {
   let kinds = 0;
+  const seen = new Map<Element, IdentifierKind | null>();
+  const kindOf = (label: Element | null): IdentifierKind | null => {
+    if (!label) return null;
+    let kind = seen.get(label);
+    if (kind === undefined) {
+      kind = labelKindOf(label);
+      seen.set(label, kind);
+    }
+    return kind;
+  };
   const add = (kind: IdentifierKind | null): void => {
     if (kind) kinds |= KIND_SHAPE[kind];
   };
-  add(labelCueKind(el.getAttribute('aria-label')));
-  add(labelCueKind(el.getAttribute('title')));
-  add(labelKindOf(previousLabel(el)));
+  if (el.hasAttributes()) {
+    add(labelCueKind(el.getAttribute('aria-label')));
+    add(labelCueKind(el.getAttribute('title')));
+  }
+  add(kindOf(previousLabel(el)));
   const tag = el.localName;
-  if (tag === 'dd') add(labelKindOf(dtOf(el)));
+  if (tag === 'dd') add(kindOf(dtOf(el)));
   if (tag === 'td' || tag === 'th') {
     const grid = gridOf(el);
     if (grid) {
-      const byRow = labelKindOf(rowHeaderOf(el, grid));
+      const byRow = kindOf(rowHeaderOf(el, grid));
       add(byRow);
       // "Failing that": the column header counts for the kinds the row header does not name.
-      const byColumn = labelKindOf(columnHeaderOf(el, grid));
+      const byColumn = kindOf(columnHeaderOf(el, grid));
       if (byColumn && byColumn !== byRow) add(byColumn);
     }
   }
   return kinds;
+}
+
+/**
+ * Whether `parent`'s whole text is `child`'s: every other child is blank text, a comment,
+ * an unread element or an empty one. Cheaper than reading the parent's text, and it stops at
+ * the first sibling with content.
+ */
+function holdsOnly(parent: Element, child: Element): boolean {
+  let checked = 0;
+  for (let node = parent.firstChild; node; node = node.nextSibling) {
+    if (node === child) continue;
+    if (++checked > 16) return false;
+    const type = node.nodeType;
+    if (type === TEXT_NODE) {
+      if (!BLANK.test((node as Text).data)) return false;
+    } else if (type === ELEMENT_NODE) {
+      if (node.firstChild && !isSkippedElement(node as Element)) return false;
+    }
+  }
+  return true;
 }
 
 /** The innermost element holding both nodes (they sit in one block, so a few steps up). */
@@ -149,10 +181,15 @@ export const labelCue: Rule = {
         candidate.first === candidate.last
           ? firstNode.parentElement
           : commonElement(firstNode, lastNode);
+      if (!el || shortText(el, 200, 64) !== value) continue;
       let kinds = 0;
-      for (let climb = 0; el && climb < MAX_CLIMB; climb++, el = el.parentElement) {
-        if (shortText(el, 200, 64) !== value) break;
+      for (let climb = 0; climb < MAX_CLIMB; climb++) {
         kinds |= labelledKinds(el) & candidate.shapes;
+        // A cell is as far as a value goes: its row is a row, not a labelled value.
+        if (el.localName === 'td' || el.localName === 'th') break;
+        const parent: Element | null = el.parentElement;
+        if (!parent || !holdsOnly(parent, el)) break;
+        el = parent;
       }
       if (kinds & DEPLOYMENT_SHAPE) {
         out.push({ kind: 'deployment', start: candidate.start, end: candidate.end });

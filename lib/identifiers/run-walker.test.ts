@@ -1,0 +1,161 @@
+import { describe, expect, it } from 'vitest';
+import { createRunWalker } from './run-walker';
+import { page, runsOf, runTexts } from './testing';
+
+describe('createRunWalker', () => {
+  it('reads text across inline elements as one run', () => {
+    const body = page('<p>Deployment <b>1418</b>1336 and <span>S<wbr>N</span> <i>x</i></p>');
+    const runs = runsOf(body).filter((run) => run.text.trim());
+    expect(runs).toHaveLength(1);
+    const [run] = runs;
+    expect(run?.text).toBe('Deployment 14181336 and SN x');
+    expect(run?.nodes.map((node) => node.data)).toEqual([
+      'Deployment ',
+      '1418',
+      '1336 and ',
+      'S',
+      'N',
+      ' ',
+      'x',
+    ]);
+    expect(run?.starts).toEqual([0, 11, 15, 24, 25, 26, 27]);
+    expect(run?.block).toBe(body.querySelector('p'));
+  });
+
+  it('keeps block elements in runs of their own, including the text around them', () => {
+    const body = page('<div>before<p>inside</p>after<ul><li>one</li><li>two</li></ul></div>');
+    expect(runTexts(body)).toEqual(['before', 'inside', 'after', 'one', 'two']);
+    const runs = runsOf(body).filter((run) => run.text.trim());
+    const div = body.querySelector('div');
+    expect(runs.map((run) => run.block)).toEqual([
+      div,
+      body.querySelector('p'),
+      div,
+      ...Array.from(body.querySelectorAll('li')),
+    ]);
+  });
+
+  it('separates table cells and the text on either side of an empty block', () => {
+    const body = page(
+      '<table><tr><td>a1</td><td>b2</td></tr></table><div>x<hr>y<div></div>z</div>',
+    );
+    expect(runTexts(body)).toEqual(['a1', 'b2', 'x', 'y', 'z']);
+  });
+
+  it('breaks the line at <br> and images without splitting the run', () => {
+    const body = page('<p>VS0164AB<br>FPBX-100-00A3C9<img alt="x">tail</p>');
+    const runs = runsOf(body).filter((run) => run.text.trim());
+    expect(runs.map((run) => run.text)).toEqual(['VS0164AB\nFPBX-100-00A3C9\ntail']);
+    expect(runs[0]?.starts).toEqual([0, 9, 25]);
+  });
+
+  it('skips script, style, noscript, template, textarea, select, hidden and aria-hidden', () => {
+    const body = page(
+      [
+        '<p>shown</p>',
+        '<script>var deployment = "14181336";</script>',
+        '<style>.a{}</style>',
+        '<noscript>no script</noscript>',
+        '<template><p>templated</p></template>',
+        '<textarea>typed</textarea>',
+        '<select><option>picked</option></select>',
+        '<div hidden><p>hidden</p></div>',
+        '<div aria-hidden="true"><p>aria hidden</p></div>',
+        '<div aria-hidden="TRUE">upper</div>',
+        '<div aria-hidden="false">not hidden</div>',
+        '<p>last</p>',
+      ].join(''),
+    );
+    expect(runTexts(body)).toEqual(['shown', 'not hidden', 'last']);
+  });
+
+  it('does not read comments or attributes', () => {
+    const body = page(
+      '<p title="Deployment 14181336"><!-- 85922823 -->text<a href="/x">link</a></p>',
+    );
+    expect(runTexts(body)).toEqual(['textlink']);
+  });
+
+  it('reads text hidden only by CSS', () => {
+    const body = page(
+      '<details><summary>More</summary><p style="display:none">folded</p></details>',
+    );
+    expect(runTexts(body)).toEqual(['More', 'folded']);
+  });
+
+  it('walks into open shadow roots as blocks of their own, never closed ones', () => {
+    const body = page('<p>before <x-card>light</x-card> after</p><div id="closed">c</div>');
+    const card = body.querySelector('x-card') as Element;
+    const open = card.attachShadow({ mode: 'open' });
+    open.innerHTML = '<span>shadow <b>text</b></span><p>deeper</p>';
+    const closed = (body.querySelector('#closed') as Element).attachShadow({ mode: 'closed' });
+    closed.innerHTML = '<p>secret</p>';
+    const runs = runsOf(body).filter((run) => run.text.trim());
+    expect(runs.map((run) => run.text.trim())).toEqual([
+      'before',
+      'shadow text',
+      'deeper',
+      'light after',
+      'c',
+    ]);
+    expect(runs[1]?.block).toBe(open);
+    expect(runs[2]?.block).toBe(open.querySelector('p'));
+  });
+
+  it('walks a shadow root given as the root', () => {
+    const host = page('<div></div>').firstElementChild as Element;
+    const shadow = host.attachShadow({ mode: 'open' });
+    shadow.innerHTML = 'Serial <b>VS0164AB</b>';
+    expect(runsOf(shadow).map((run) => [run.text, run.block])).toEqual([
+      ['Serial VS0164AB', shadow],
+    ]);
+  });
+
+  it('re-produces a block’s runs when walked from that block', () => {
+    const body = page('<div><p>one <b>two</b></p><p>three<span>four</span></p></div>');
+    for (const run of runsOf(body)) {
+      if (!run.text.trim()) continue;
+      const again = runsOf(run.block).find((other) => other.nodes[0] === run.nodes[0]);
+      expect(again?.text).toBe(run.text);
+      expect(again?.nodes).toEqual(run.nodes);
+      expect(again?.starts).toEqual(run.starts);
+      expect(again?.block).toBe(run.block);
+    }
+  });
+
+  it('walks an element root, reading nothing when the root itself is skipped', () => {
+    const body = page('<div id="a">x<p>y</p></div><div id="b" hidden>z</div>');
+    expect(runTexts(body.querySelector('#a') as Element)).toEqual(['x', 'y']);
+    expect(runTexts(body.querySelector('#b') as Element)).toEqual([]);
+  });
+
+  it('walks a text node root as one run', () => {
+    const text = page('<p>Deployment 14181336</p>').querySelector('p')?.firstChild as Text;
+    const runs = runsOf(text);
+    expect(runs.map((run) => [run.text, run.nodes[0]])).toEqual([['Deployment 14181336', text]]);
+  });
+
+  it('counts what it read', () => {
+    const body = page('<p>abc<b>de</b></p><script>ignored</script>');
+    const walker = createRunWalker(body);
+    while (walker.next()) {
+      // drain
+    }
+    expect(walker.charsRead).toBe(5);
+    expect(walker.nodesRead).toBe(5); // p, "abc", b, "de", script (its text is never read)
+    expect(walker.next()).toBeNull();
+  });
+
+  it('hands back after a bounded amount of work on pages of empty elements', () => {
+    const body = page(`${'<div></div>'.repeat(5000)}<p>end</p>`);
+    const walker = createRunWalker(body);
+    let calls = 0;
+    let texts = '';
+    for (let run = walker.next(); run; run = walker.next()) {
+      calls++;
+      texts += run.text;
+    }
+    expect(texts).toBe('end');
+    expect(calls).toBeGreaterThan(1);
+  });
+});
