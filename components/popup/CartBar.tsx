@@ -30,7 +30,7 @@ export function CartBar({ announce }: { announce: (message: string) => void }) {
           {lines.length === 0 ? (
             <span>Cart is empty</span>
           ) : (
-            <span>
+            <span class="cart-figures">
               <strong>
                 {lines.length} {lines.length === 1 ? 'line' : 'lines'}
               </strong>

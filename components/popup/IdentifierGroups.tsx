@@ -7,10 +7,12 @@ interface Props {
   announce: (message: string) => void;
   /** What the portal says about each identifier; `unknown` when it has not said. */
   supportOf?: (identifier: TabIdentifier) => RowSupport;
+  /** Rows whose deployment already has a full row above. */
+  isRepeat?: (identifier: TabIdentifier) => boolean;
   today?: string;
 }
 
-export function IdentifierGroups({ identifiers, announce, supportOf, today }: Props) {
+export function IdentifierGroups({ identifiers, announce, supportOf, isRepeat, today }: Props) {
   return (
     <>
       {groupByKind(identifiers).map((group) => (
@@ -33,6 +35,7 @@ export function IdentifierGroups({ identifiers, announce, supportOf, today }: Pr
                   support={supportOf?.(item) ?? 'unknown'}
                   today={today}
                   announce={announce}
+                  repeat={isRepeat?.(item)}
                 />
               </li>
             ))}

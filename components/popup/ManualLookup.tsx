@@ -42,7 +42,7 @@ export function ManualLookup({ initialQuery, announce }: Props) {
               type="search"
               value={draft}
               maxLength={MAX_LOOKUP_QUERY_LENGTH}
-              placeholder="Deployment number, serial or name"
+              placeholder="Number, serial or name"
               autoComplete="off"
               spellcheck={false}
               onInput={(event) => setDraft(event.currentTarget.value)}
@@ -85,7 +85,7 @@ function LookupResults({ query, lookup, announce, onClear }: ResultsProps) {
   return (
     <div class="lookup-results" data-testid="lookup-results">
       <div class="lookup-heading">
-        <h2 class="group-heading">Results for “{query}”</h2>
+        <h2 class="group-heading lookup-title">Results for “{query}”</h2>
         <button type="button" class="link-button" onClick={onClear}>
           Clear
         </button>

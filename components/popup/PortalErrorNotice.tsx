@@ -37,13 +37,9 @@ export function PortalErrorNotice({ error, onRetry, retrying = false, inline = f
               Sign in to the portal
             </button>
           )}
-          {sentence.action !== undefined && (
-            <button
-              type="button"
-              class={signIn ? 'link-button' : 'button'}
-              onClick={() => void openOptions()}
-            >
-              {signIn ? 'Use a personal access token' : 'Open options'}
+          {sentence.action === 'options' && (
+            <button type="button" class="button" onClick={() => void openOptions()}>
+              Open options
             </button>
           )}
           {sentence.retry && onRetry && (
@@ -52,6 +48,15 @@ export function PortalErrorNotice({ error, onRetry, retrying = false, inline = f
             </button>
           )}
         </div>
+        {signIn && (
+          <p class="notice-aside">
+            Or{' '}
+            <button type="button" class="link-button" onClick={() => void openOptions()}>
+              use a personal access token
+            </button>{' '}
+            in the options.
+          </p>
+        )}
       </div>
     </div>
   );

@@ -21,6 +21,8 @@ interface Props {
   /** The date the plan was made for (the user's local today). */
   today?: string;
   announce: (message: string) => void;
+  /** Its deployment already has a full row above (its ID or another serial is on the page). */
+  repeat?: boolean;
 }
 
 const LABELS = {
@@ -28,7 +30,7 @@ const LABELS = {
   serial: { row: 'Serial', copy: 'serial number' },
 } as const;
 
-export function SupportRow({ kind, value, count, support, today, announce }: Props) {
+export function SupportRow({ kind, value, count, support, today, announce, repeat }: Props) {
   const view = typeof support === 'object' ? support : undefined;
   return (
     <article
@@ -58,7 +60,15 @@ export function SupportRow({ kind, value, count, support, today, announce }: Pro
           Not found in your portal account
         </p>
       )}
-      {view && <SupportDetails view={view} kind={kind} />}
+      {view &&
+        (repeat ? (
+          <p class="row-repeat">
+            Part of deployment <span class="mono">{view.deployment.id}</span>,{' '}
+            {view.deployment.name} (above)
+          </p>
+        ) : (
+          <SupportDetails view={view} kind={kind} />
+        ))}
     </article>
   );
 }

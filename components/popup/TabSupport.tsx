@@ -39,12 +39,17 @@ export function TabSupport({ tabId, identifiers, announce }: Props) {
     return waiting ? 'checking' : 'unknown';
   };
 
-  // One line per deployment: its ID and its serial may both be on the page.
+  // One row in full and one cart line per deployment: its ID and its serials may all be on
+  // the page. The answer lists them in the popup's order, deployments first.
   const expired = new Map<string, number>();
+  const repeats = new Set<string>();
+  const seen = new Set<string>();
   for (const identifier of known?.identifiers ?? []) {
-    if (identifier.found && identifier.renewal.status === 'expired') {
-      expired.set(identifier.deployment.id, identifier.renewal.quantity);
-    }
+    if (!identifier.found) continue;
+    const id = identifier.deployment.id;
+    if (seen.has(id)) repeats.add(keyOf(identifier));
+    seen.add(id);
+    if (identifier.renewal.status === 'expired') expired.set(id, identifier.renewal.quantity);
   }
 
   return (
@@ -68,6 +73,7 @@ export function TabSupport({ tabId, identifiers, announce }: Props) {
         identifiers={identifiers}
         announce={announce}
         supportOf={supportOf}
+        isRepeat={(identifier) => repeats.has(keyOf(identifier))}
         today={known?.today}
       />
     </>
