@@ -20,6 +20,8 @@ export interface LookupCache {
   write(identity: string, results: readonly LookupResult[], at: number): Promise<void>;
   /** Drops every answer for `identity` (e.g. after the portal said the user is signed out). */
   forget(identity: string): Promise<void>;
+  /** Drops every answer of every identity. */
+  forgetAll(): Promise<void>;
 }
 
 export const itemKey = (item: Pick<LookupItem, 'kind' | 'value'>): string =>
@@ -73,6 +75,10 @@ export function createLookupCache({
 
     forget(identity) {
       return removeWhere((key) => key.startsWith(`${LOOKUP_CACHE_PREFIX}${identity}:`));
+    },
+
+    forgetAll() {
+      return removeWhere(() => true);
     },
   };
 }

@@ -580,6 +580,17 @@ describe('portal pages, account and settings', () => {
     );
   });
 
+  test('going to the sign-in page forgets every cached lookup (the next user is someone else)', async () => {
+    await detect(1, [deployment('14181336')]);
+    await value(service.supportStatus(1));
+    await value(service.openPortal('cart'));
+    await value(service.supportStatus(1));
+    expect(portal.requests).toHaveLength(1);
+    await value(service.openPortal('signin'));
+    await value(service.supportStatus(1));
+    expect(portal.requests).toHaveLength(2);
+  });
+
   test('get-account says who the portal thinks the user is', async () => {
     expect(await value(service.account())).toEqual({
       portal: { baseUrl: PORTAL, origin: PORTAL },

@@ -80,6 +80,9 @@ export function createPortalService(options: PortalServiceOptions = {}): PortalS
     async openPortal(page) {
       // No connection needed: the sign-in page is exactly what a signed-out user wants.
       const { settings } = await loadSettings();
+      // Session answers are cached per portal, not per user (the cookie is the browser's);
+      // whoever signs in next must not see the previous user's deployments.
+      if (page === 'signin') await context.cache.forgetAll();
       const url = portalPageUrl(settings.portalBaseUrl, page);
       const tab = await browser.tabs.create({ url });
       return { ok: true, value: tab.id === undefined ? { url } : { url, tabId: tab.id } };
