@@ -233,4 +233,50 @@ describe('the tab’s life', () => {
     await expect.poll(() => storedResults(tabId)).toEqual({});
     await scanned.popup.close();
   });
+
+  // Last: the harness's handle on the old worker is gone afterwards.
+  test('a restarted service worker keeps the tab’s results: a frame’s new report adds to them', async () => {
+    const scanned = await scanFixture('ticket-iframe.html');
+    await expectFound(scanned, ['14181336', '85922823', 'VS0164AB']);
+    await scanned.popup.close();
+    // Stop the worker the way a developer would, from chrome://serviceworker-internals.
+    const internals = await ext.context.newPage();
+    await internals.goto('chrome://serviceworker-internals/');
+    const registration = internals
+      .locator('.serviceworker-registration')
+      .filter({ hasText: `chrome-extension://${ext.extensionId}/` });
+    await registration.locator('cr-button[data-command="stop"]').click();
+    await expect
+      .poll(() => registration.locator('.serviceworker-running-status .value').allTextContents())
+      .not.toContain('RUNNING');
+    await internals.close();
+
+    // Only the subframe changes; its report wakes a new worker, which must still know what
+    // the top frame reported to the old one.
+    const panel = scanned.page.frames().find((frame) => frame.url().includes('panel'));
+    await panel?.evaluate(() => {
+      const line = document.createElement('p');
+      line.textContent = 'Spare unit S/N FX22090041.';
+      document.body.append(line);
+    });
+    // Ask from an extension page that starts no scan of its own (a tabId it rejects).
+    const probe = await ext.context.newPage();
+    await probe.goto(`chrome-extension://${ext.extensionId}/popup.html?tabId=none`);
+    await expect
+      .poll(
+        () =>
+          probe.evaluate(async (tabId) => {
+            const answer = await chrome.runtime.sendMessage({ type: 'get-tab-results', tabId });
+            const badge = await chrome.action.getBadgeText({ tabId });
+            return {
+              badge,
+              values: answer.value.identifiers.map((i: { value: string }) => i.value),
+            };
+          }, scanned.tabId),
+        { timeout: 10_000 },
+      )
+      .toEqual({ badge: '4', values: ['14181336', '85922823', 'FX22090041', 'VS0164AB'] });
+    await probe.close();
+    await scanned.page.close();
+  });
 });
