@@ -27,21 +27,35 @@ if (run('npm', ['run', '--silent', buildScript]) !== 0) {
 const { chromium } = await import('playwright-core');
 const pages = await serveDemoPages('demo/pages');
 const profile = mkdtempSync(join(tmpdir(), 'renewal-scout-demo-'));
-const context = await chromium.launchPersistentContext(profile, {
-  executablePath: chromiumPath,
-  headless: false, // `--headless=new` below when there is no display: it loads extensions
-  viewport: headed ? null : { width: 1280, height: 860 },
-  ignoreDefaultArgs: ['--disable-extensions'],
-  args: [
-    `--disable-extensions-except=${resolve(extensionDir)}`,
-    `--load-extension=${resolve(extensionDir)}`,
-    ...(headed ? [] : ['--headless=new', '--disable-gpu']),
-    '--no-sandbox',
-    '--disable-dev-shm-usage',
-    '--no-first-run',
-    '--no-default-browser-check',
-  ],
+const context = await launchChromium().catch(async (error) => {
+  console.error(
+    headed
+      ? `Chromium did not start on display ${process.env.DISPLAY}: ${error.message}\nUnset DISPLAY to run the headless tour instead.`
+      : `Chromium did not start: ${error.message}`,
+  );
+  await pages.close();
+  rmSync(profile, { recursive: true, force: true });
+  process.exit(1);
 });
+
+async function launchChromium() {
+  return await chromium.launchPersistentContext(profile, {
+    executablePath: chromiumPath,
+    headless: false, // `--headless=new` below when there is no display: it loads extensions
+    viewport: headed ? null : { width: 1280, height: 860 },
+    ignoreDefaultArgs: ['--disable-extensions'],
+    args: [
+      `--disable-extensions-except=${resolve(extensionDir)}`,
+      `--load-extension=${resolve(extensionDir)}`,
+      ...(headed ? [] : ['--headless=new', '--disable-gpu']),
+      '--no-sandbox',
+      '--disable-dev-shm-usage',
+      '--no-first-run',
+      '--no-default-browser-check',
+    ],
+  });
+}
+
 const worker =
   context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
 const extensionId = new URL(worker.url()).host;
