@@ -7,7 +7,7 @@ const SERIAL = String.raw`serials?(?:\s+(?:numbers?|nos?\.?|#))?|s\/ns?|sns?`;
 
 /** Finds cue words in running text; group 1 is a deployment cue, group 2 a serial cue. */
 export const CUE_WORDS = new RegExp(
-  String.raw`(?<![A-Za-z0-9])(?:(${DEPLOYMENT})|(${SERIAL}))(?![A-Za-z0-9])`,
+  `(?<![A-Za-z0-9])(?:(${DEPLOYMENT})|(${SERIAL}))(?![A-Za-z0-9])`,
   'gi',
 );
 

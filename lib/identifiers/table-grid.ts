@@ -100,7 +100,7 @@ export function gridOf(cell: Element): TableGrid | null {
   if (table && table.localName !== 'table') table = table.parentElement;
   if (table?.localName !== 'table') return null;
   let grid = grids.get(table);
-  if (!grid || !grid.origin.has(cell) || grid.cellCounts.get(row) !== row.childElementCount) {
+  if (!grid?.origin.has(cell) || grid.cellCounts.get(row) !== row.childElementCount) {
     grid = buildGrid(table);
     grids.set(table, grid);
   }

@@ -92,11 +92,8 @@ function labelledKinds(el: Element): number {
   if (tag === 'td' || tag === 'th') {
     const grid = gridOf(el);
     if (grid) {
-      const byRow = kindOf(rowHeaderOf(el, grid));
-      add(byRow);
-      // "Failing that": the column header counts for the kinds the row header does not name.
-      const byColumn = kindOf(columnHeaderOf(el, grid));
-      if (byColumn && byColumn !== byRow) add(byColumn);
+      // The row header labels the cell when it is a cue; failing that, the column header.
+      add(kindOf(rowHeaderOf(el, grid)) ?? kindOf(columnHeaderOf(el, grid)));
     }
   }
   return kinds;

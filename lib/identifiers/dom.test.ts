@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { blockOf, isReadable } from './index';
+import { page } from './testing';
+
+describe('isReadable', () => {
+  it('is false inside skipped, hidden and aria-hidden elements, up through shadow hosts', () => {
+    const body = page(
+      '<p id="p">a<b>b</b></p><div hidden><span id="h">x</span></div><div aria-hidden="true"><i id="ah">y</i></div><script id="s">z</script><div id="host" aria-hidden="true"></div><!--c-->',
+    );
+    const byId = (id: string) => body.querySelector(`#${id}`) as Element;
+    expect(isReadable(byId('p'))).toBe(true);
+    expect(isReadable(byId('p').querySelector('b')?.firstChild as Node)).toBe(true);
+    expect(isReadable(byId('h'))).toBe(false);
+    expect(isReadable(byId('ah').firstChild as Node)).toBe(false);
+    expect(isReadable(byId('s').firstChild as Node)).toBe(false);
+    const shadow = byId('host').attachShadow({ mode: 'open' });
+    shadow.innerHTML = '<p>inside</p>';
+    expect(isReadable(shadow.querySelector('p') as Element)).toBe(false);
+    expect(isReadable(body.lastChild as Node)).toBe(false);
+    expect(isReadable(document)).toBe(true);
+  });
+});
+
+describe('blockOf', () => {
+  it('gives the nearest block element, else the shadow root or document', () => {
+    const body = page('<div><p>one <b>two</b></p>three</div>');
+    const p = body.querySelector('p') as Element;
+    expect(blockOf(p.querySelector('b')?.firstChild as Node)).toBe(p);
+    expect(blockOf(p)).toBe(p);
+    expect(blockOf(body.querySelector('div')?.lastChild as Node)).toBe(body.querySelector('div'));
+    const shadow = (body.querySelector('div') as Element).attachShadow({ mode: 'open' });
+    shadow.innerHTML = '<span>x</span>';
+    expect(blockOf(shadow.querySelector('span')?.firstChild as Node)).toBe(shadow);
+  });
+});
