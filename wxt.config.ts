@@ -19,7 +19,8 @@ export default defineConfig({
     optional_host_permissions: ['https://*/*', 'http://*/*'],
     action: { default_title: 'Renewal Scout' },
     // A keyboard shortcut opens the popup (users can change it in the browser's shortcut page).
-    commands: { _execute_action: { suggested_key: { default: 'Alt+Shift+R' } } },
+    // S for Scout: Chromium leaves Alt+Shift+R unassigned (it is taken by the browser).
+    commands: { _execute_action: { suggested_key: { default: 'Alt+Shift+S' } } },
     browser_specific_settings: {
       gecko: {
         id: 'renewal-scout@example.test',

@@ -136,3 +136,23 @@ describe('the portal service in Chromium', () => {
     await Promise.all([portal.close(), ticket.close(), popup.close()]);
   });
 });
+
+describe('shortcut and context menu', () => {
+  test('Alt+Shift+S opens the popup; the lookup menu item exists for selections', async () => {
+    const commands = await ext.background.evaluate(() => chrome.commands.getAll());
+    expect(commands).toContainEqual(
+      expect.objectContaining({ name: '_execute_action', shortcut: 'Alt+Shift+S' }),
+    );
+    // Creating the item again fails only if it already exists: proof it was made at install.
+    const duplicate = await ext.background.evaluate(
+      () =>
+        new Promise<string | undefined>((resolve) => {
+          chrome.contextMenus.create(
+            { id: 'lookup-selection', title: 'x', contexts: ['selection'] },
+            () => resolve(chrome.runtime.lastError?.message),
+          );
+        }),
+    );
+    expect(duplicate).toMatch(/duplicate id/i);
+  });
+});
