@@ -56,12 +56,22 @@ export interface PortalServiceOptions {
   today?: () => IsoDate;
 }
 
+/**
+ * Someone is looking at the popup while it waits: a portal that hangs is reported after
+ * about 16 s (8 s, a short pause, 8 s) rather than the client's default of about 30 s.
+ */
+const POPUP_PATIENCE = { timeoutMs: 8_000, retry: { retries: 1 } } as const;
+
 export function createPortalService(options: PortalServiceOptions = {}): PortalService {
   const tokens = options.tokens ?? { getToken, hasToken };
   const hasAccess = options.hasAccess ?? hasSiteAccess;
   const now = options.now ?? Date.now;
   const context: PortalContext = {
-    connect: createConnector({ tokens, hasAccess, client: options.client }),
+    connect: createConnector({
+      tokens,
+      hasAccess,
+      client: { ...POPUP_PATIENCE, ...options.client },
+    }),
     cache: createLookupCache({ ttlMs: options.cacheTtlMs ?? DEFAULT_LOOKUP_TTL_MS, now }),
     flights: createSingleFlight(),
     now,
