@@ -18,6 +18,7 @@ export async function lookupManual(
   if (!connected.ok) return connected;
   const connection = connected.value;
   const classified = classifyManualQuery(query);
+  const typed = query.trim();
 
   const answer = (
     searchedAs: ManualLookup['searchedAs'],
@@ -32,7 +33,8 @@ export async function lookupManual(
     return {
       ok: true as const,
       value: {
-        query: classified.value,
+        // Serials as the portal spells them; a name as the user typed it.
+        query: searchedAs === 'name' ? typed : classified.value,
         searchedAs,
         matches,
         more,
@@ -53,7 +55,7 @@ export async function lookupManual(
     if (classified.kind === 'deployment') return answer('deployment', []);
   }
 
-  const found = await searchByName(context, connection, classified.value);
+  const found = await searchByName(context, connection, typed);
   if (!found.ok) return found;
   return answer(
     'name',

@@ -450,7 +450,8 @@ describe('lookup-manual', () => {
 
   test('a serial-shaped word no serial matches falls back to a name search', async () => {
     const found = await value(service.lookupManual('Clinic2'));
-    expect(found.searchedAs).toBe('name');
+    expect(found).toMatchObject({ searchedAs: 'name', query: 'Clinic2' });
+    expect(portal.requests[1]?.search.get('query')).toBe('Clinic2');
     expect(portal.log()).toEqual(['POST /api/v1/support/lookup', 'GET /api/v1/deployments']);
   });
 
