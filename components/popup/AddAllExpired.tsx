@@ -3,6 +3,7 @@
 import type { ExpiredAdded } from '@/lib/messaging/portal-results';
 import { describePortalServiceError } from '@/lib/popup/describe-portal-error';
 import { useAddAllExpired, useCart } from '@/lib/popup/portal-queries';
+import { useAnnounceAnswer } from './announcer';
 import { CartIcon } from './icons';
 import { PortalErrorNotice } from './PortalErrorNotice';
 import { useRenewalContext } from './renewal-context';
@@ -17,11 +18,16 @@ export function AddAllExpired({ tabId, expired }: Props) {
   const { credits, announce } = useRenewalContext();
   const cart = useCart();
   const addAll = useAddAllExpired(tabId);
+  const answer = addAll.data;
+  useAnnounceAnswer(
+    answer,
+    (result) => (result.ok ? addedSentence(result.value) : undefined),
+    announce,
+  );
   if (expired.size === 0) return null;
 
   const inCart = new Set(cart.data?.ok ? cart.data.value.lines.map((l) => l.deploymentId) : []);
   const missing = [...expired.keys()].filter((id) => !inCart.has(id)).length;
-  const answer = addAll.data;
 
   return (
     <div class="add-all">
@@ -32,11 +38,7 @@ export function AddAllExpired({ tabId, expired }: Props) {
         aria-describedby="add-all-hint"
         onClick={() => {
           if (addAll.isPending) return;
-          addAll.mutate(credits, {
-            onSuccess: (result) => {
-              if (result.ok) announce(addedSentence(result.value));
-            },
-          });
+          addAll.mutate(credits);
         }}
       >
         <CartIcon />

@@ -2,12 +2,18 @@
 // quote" (the portal turns the cart into a numbered quote and empties it).
 import { formatMoney } from '@/lib/popup/format';
 import { openPortalPage, useCart, useSaveQuote } from '@/lib/popup/portal-queries';
+import { useAnnounceAnswer } from './announcer';
 import { CartIcon } from './icons';
 import { PortalErrorNotice } from './PortalErrorNotice';
 
 export function CartBar({ announce }: { announce: (message: string) => void }) {
   const cart = useCart();
   const save = useSaveQuote();
+  useAnnounceAnswer(
+    save.data,
+    (answer) => (answer.ok ? `Saved the cart as quote ${answer.value.number}` : undefined),
+    announce,
+  );
   if (!cart.data?.ok) return null;
   const { lines, total } = cart.data.value;
   const saved = save.data?.ok ? save.data.value : undefined;
@@ -15,11 +21,7 @@ export function CartBar({ announce }: { announce: (message: string) => void }) {
 
   const saveQuote = () => {
     if (save.isPending) return;
-    save.mutate(undefined, {
-      onSuccess: (answer) => {
-        if (answer.ok) announce(`Saved the cart as quote ${answer.value.number}`);
-      },
-    });
+    save.mutate();
   };
 
   return (

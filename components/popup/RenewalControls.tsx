@@ -11,6 +11,7 @@ import {
   useRemoveCartLine,
 } from '@/lib/popup/portal-queries';
 import { inCartWords, yearsWords } from '@/lib/popup/support-wording';
+import { useAnnounceAnswer } from './announcer';
 import { CartIcon, CheckIcon } from './icons';
 import { PortalErrorNotice } from './PortalErrorNotice';
 import { useRenewalContext } from './renewal-context';
@@ -29,15 +30,22 @@ export function RenewalControls({ view }: { view: SupportView }) {
   const addError = failure(adding.data);
   const removeError = failure(remove.data);
 
+  useAnnounceAnswer(
+    adding.data,
+    (answer) =>
+      answer.ok
+        ? `Added deployment ${deploymentId} to the cart (${yearsWords(answer.value.line.quantity)})`
+        : `Could not add deployment ${deploymentId} to the cart`,
+    announce,
+  );
+  useAnnounceAnswer(
+    remove.data,
+    (answer) => (answer.ok ? `Removed deployment ${deploymentId} from the cart` : undefined),
+    announce,
+  );
+
   const add = (quantity = view.renewal.quantity) => {
-    const sent = adding.add(quantity, credits, (answer) =>
-      announce(
-        answer.ok
-          ? `Added deployment ${deploymentId} to the cart (${yearsWords(answer.value.line.quantity)})`
-          : `Could not add deployment ${deploymentId} to the cart`,
-      ),
-    );
-    if (sent) announce(`Adding deployment ${deploymentId} to the cart…`);
+    if (adding.add(quantity, credits)) announce(`Adding deployment ${deploymentId} to the cart…`);
   };
 
   if (line) {
@@ -52,13 +60,7 @@ export function RenewalControls({ view }: { view: SupportView }) {
           class="button button-quiet"
           aria-label={`Remove deployment ${deploymentId} from the cart`}
           disabled={remove.isPending}
-          onClick={() =>
-            remove.mutate(line.id, {
-              onSuccess: (answer) => {
-                if (answer.ok) announce(`Removed deployment ${deploymentId} from the cart`);
-              },
-            })
-          }
+          onClick={() => remove.mutate(line.id)}
         >
           {remove.isPending ? 'Removing…' : 'Remove'}
         </button>

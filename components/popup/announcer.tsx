@@ -1,6 +1,6 @@
 // One polite live region for the popup: short confirmations ("Copied 14181336") reach
 // screen readers without moving focus.
-import { useCallback, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 
 export function useAnnouncer(): [string, (message: string) => void] {
   const [message, setMessage] = useState('');
@@ -20,4 +20,22 @@ export function LiveRegion({ message }: { message: string }) {
       {message}
     </p>
   );
+}
+
+/**
+ * Announces each new answer of a mutation once, in words made from it. An effect rather than
+ * a per-call callback: it runs however the answer arrives, even after the row re-rendered.
+ */
+export function useAnnounceAnswer<T>(
+  answer: T | undefined,
+  words: (answer: T) => string | undefined,
+  announce: (message: string) => void,
+): void {
+  const spoken = useRef<T>();
+  useEffect(() => {
+    if (answer === undefined || answer === spoken.current) return;
+    spoken.current = answer;
+    const message = words(answer);
+    if (message) announce(message);
+  });
 }

@@ -4,13 +4,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/preact-query';
 import { browser } from 'wxt/browser';
 import { askBackground } from '../messaging/client';
-import type {
-  Cart,
-  CreditsOption,
-  PortalPage,
-  PortalResult,
-  RenewalAdded,
-} from '../messaging/portal-results';
+import type { Cart, CreditsOption, PortalPage, PortalResult } from '../messaging/portal-results';
 import type { TabIdentifier } from '../messaging/results';
 
 export const portalQueryKeys = {
@@ -59,18 +53,28 @@ export function usePortalSettings() {
   });
 }
 
+/** Every row reads the cart; a few seconds' freshness keeps them to one request. */
+const CART_FRESH_MS = 5000;
+
 export function useCart(enabled = true) {
   return useQuery({
     queryKey: portalQueryKeys.cart,
     queryFn: () => askBackground({ type: 'get-cart' }),
     enabled,
+    staleTime: CART_FRESH_MS,
   });
 }
 
+/**
+ * The cart a change answered with becomes the cart shown. A read still in flight was asked
+ * before the change: it is cancelled, so it cannot land afterwards and undo the change.
+ */
 function useSetCart() {
   const queryClient = useQueryClient();
-  return (cart: Cart) => {
+  return async (cart: Cart) => {
     const answer: PortalResult<Cart> = { ok: true, value: cart };
+    // Awaited: a cancelled read restores the state from before it, which must come first.
+    await queryClient.cancelQueries({ queryKey: portalQueryKeys.cart });
     queryClient.setQueryData(portalQueryKeys.cart, () => answer);
   };
 }
@@ -88,18 +92,14 @@ export function useAddRenewal(deploymentId: string) {
     scope: { id: `renewal-${deploymentId}` },
     mutationFn: ({ quantity, credits }: { quantity: number; credits: CreditsOption }) =>
       askBackground({ type: 'add-renewal', deploymentId, quantity, credits }),
-    onSuccess: (answer) => {
-      if (answer.ok) setCart(answer.value.cart);
+    onSuccess: async (answer) => {
+      if (answer.ok) await setCart(answer.value.cart);
     },
   });
   /** False when a request for this deployment is already on its way. */
-  const add = (
-    quantity: number,
-    credits: CreditsOption,
-    onAnswer?: (answer: PortalResult<RenewalAdded>) => void,
-  ): boolean => {
+  const add = (quantity: number, credits: CreditsOption): boolean => {
     if (queryClient.isMutating({ mutationKey: addRenewalKey(deploymentId) }) > 0) return false;
-    mutation.mutate({ quantity, credits }, { onSuccess: onAnswer });
+    mutation.mutate({ quantity, credits });
     return true;
   };
   return { ...mutation, add };
@@ -109,8 +109,8 @@ export function useRemoveCartLine() {
   const setCart = useSetCart();
   return useMutation({
     mutationFn: (lineId: string) => askBackground({ type: 'remove-cart-line', lineId }),
-    onSuccess: (answer) => {
-      if (answer.ok) setCart(answer.value);
+    onSuccess: async (answer) => {
+      if (answer.ok) await setCart(answer.value);
     },
   });
 }
@@ -121,8 +121,8 @@ export function useAddAllExpired(tabId: number) {
     mutationKey: ['add-all-expired', tabId],
     mutationFn: (credits: CreditsOption) =>
       askBackground({ type: 'add-all-expired', tabId, credits }),
-    onSuccess: (answer) => {
-      if (answer.ok) setCart(answer.value.cart);
+    onSuccess: async (answer) => {
+      if (answer.ok) await setCart(answer.value.cart);
     },
   });
 }
