@@ -1,7 +1,7 @@
-// The cart operations. Each goes through the in-flight table: the same request while one is
-// still running joins it, so a double click reaches the portal once. Only the renewal PUT is
-// idempotent at the portal; removing a line and saving a quote are not, which is exactly
-// why joining matters for them.
+// The cart operations. Each portal call goes through the in-flight table (and the service
+// joins identical requests before they get here), so a double click reaches the portal once.
+// Only the renewal PUT is idempotent at the portal; removing a line and saving a quote are
+// not, which is exactly why joining matters for them.
 import type {
   Cart,
   CreditsOption,

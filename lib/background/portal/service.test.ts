@@ -1,7 +1,7 @@
 // The portal service on WXT's fake browser with a scripted portal: chunking, the lookup
 // cache and its TTL, calls joined while in flight, error kinds, setup errors, and the client
 // following the settings.
-import { beforeEach, describe, expect, test } from 'vitest';
+import { beforeEach, describe, expect, test, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import type { ReportedIdentifier } from '../../messaging/content-protocol';
 import { updateSettings } from '../../settings';
@@ -494,6 +494,17 @@ describe('add-all-expired', () => {
     expect(portal.log().filter((line) => line.startsWith('PUT'))).toHaveLength(2);
   });
 
+  test('clicked twice: one run, one answer', async () => {
+    await detect(4, [deployment('14181336'), deployment('19750628')]);
+    const [first, second] = await Promise.all([
+      service.addAllExpired(4, 'card'),
+      service.addAllExpired(4, 'card'),
+    ]);
+    expect(first).toEqual(second);
+    expect(portal.log().filter((line) => line.startsWith('PUT'))).toHaveLength(2);
+    expect(portal.log().filter((line) => line === 'GET /api/v1/cart')).toHaveLength(1);
+  });
+
   test('a refused deployment is reported, the others still go in', async () => {
     await detect(4, [deployment('14181336'), deployment('19750628')]);
     portal.override((request) =>
@@ -619,7 +630,7 @@ describe('portal pages, account and settings', () => {
   });
 });
 
+/** Waits (for real time: storage and WebCrypto settle on their own) until `condition` holds. */
 async function until(condition: () => boolean): Promise<void> {
-  for (let i = 0; i < 100 && !condition(); i++) await new Promise((r) => setTimeout(r, 1));
-  expect(condition()).toBe(true);
+  await vi.waitFor(() => expect(condition()).toBe(true), { timeout: 3_000, interval: 2 });
 }

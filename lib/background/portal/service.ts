@@ -78,14 +78,25 @@ export function createPortalService(options: PortalServiceOptions = {}): PortalS
     today: options.today ?? (() => localToday()),
   };
 
+  // Identical requests join from the moment they arrive, before the connection is even
+  // resolved: a double click is one operation however slow storage or the portal is.
+  // (Portal calls made inside are joined again per credential, see ./context.ts.)
+  const join = <T>(key: string, work: () => Promise<T>) =>
+    context.flights.run(`request|${key}`, work);
+
   return {
-    supportStatus: (tabId, refresh) => tabSupportStatus(context, tabId, refresh),
-    lookupManual: (query) => lookupManual(context, query),
-    getCart: () => getCart(context),
-    addRenewal: (order) => addRenewal(context, order),
-    removeCartLine: (lineId) => removeCartLine(context, lineId),
-    addAllExpired: (tabId, credits) => addAllExpired(context, tabId, credits),
-    saveQuote: () => saveQuote(context),
+    supportStatus: (tabId, refresh = false) =>
+      join(`status|${tabId}|${refresh}`, () => tabSupportStatus(context, tabId, refresh)),
+    lookupManual: (query) => join(`manual|${query}`, () => lookupManual(context, query)),
+    getCart: () => join('cart', () => getCart(context)),
+    addRenewal: (order) =>
+      join(`renewal|${order.deploymentId}|${order.quantity}|${order.credits}`, () =>
+        addRenewal(context, order),
+      ),
+    removeCartLine: (lineId) => join(`remove|${lineId}`, () => removeCartLine(context, lineId)),
+    addAllExpired: (tabId, credits) =>
+      join(`expired|${tabId}|${credits}`, () => addAllExpired(context, tabId, credits)),
+    saveQuote: () => join('quote', () => saveQuote(context)),
 
     async openPortal(page) {
       // No connection needed: the sign-in page is exactly what a signed-out user wants.
