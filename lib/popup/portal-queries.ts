@@ -33,8 +33,17 @@ export function useRefreshSupportStatus(tabId: number, identifiers: readonly Tab
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: () => askBackground({ type: 'support-status', tabId, refresh: true }),
-    onSuccess: (answer) =>
-      queryClient.setQueryData(portalQueryKeys.supportStatus(tabId, identifiers), answer),
+    onSuccess: (answer) => {
+      queryClient.setQueryData(portalQueryKeys.supportStatus(tabId, identifiers), answer);
+      // The portal is back: a cart that failed with it is asked again, or rows already in
+      // the cart would offer "Add to cart".
+      if (answer.ok) {
+        void queryClient.invalidateQueries({
+          queryKey: portalQueryKeys.cart,
+          predicate: (query) => (query.state.data as PortalResult<Cart> | undefined)?.ok !== true,
+        });
+      }
+    },
   });
 }
 
