@@ -1,0 +1,99 @@
+// The real sandbox portal for an end-to-end test: started for the loaded extension (its
+// origin is trusted for cookie writes), the extension's settings pointed at it, the portal's
+// own sign-in page, fault injection, and the cart read from Node with the reseller's token.
+import type { BrowserContext } from 'playwright-core';
+import { LOOKUP_CACHE_PREFIX } from '../../../lib/background/portal/lookup-cache';
+import { POPUP_CACHE_KEY } from '../../../lib/popup/persist';
+import { defaultSettings } from '../../../lib/settings/schema';
+import type { FaultRequest } from '../../../sandbox/faults';
+import { type RunningSandbox, startSandbox } from '../../../sandbox/server';
+import type { LaunchedExtension } from './extension';
+
+/** A throwaway portal on a free port, with fault injection, trusting the extension. */
+export function startPortalFor(
+  ext: LaunchedExtension,
+  /** `port` and `dataFile` to start it again after a `close()` with the same data. */
+  options: { port?: number; dataFile?: string } = {},
+): Promise<RunningSandbox> {
+  return startSandbox({
+    port: options.port ?? 0,
+    dataFile: options.dataFile ?? ':memory:',
+    faults: true,
+    extensionOrigins: [`chrome-extension://${ext.extensionId}`],
+  });
+}
+
+/** Points the extension at the portal with the portal session as its sign-in method. */
+export async function usePortal(ext: LaunchedExtension, portalUrl: string): Promise<void> {
+  const settings = { ...defaultSettings(), portalBaseUrl: portalUrl, signInMethod: 'session' };
+  await ext.background.evaluate((value) => chrome.storage.local.set({ settings: value }), settings);
+}
+
+/** Signs the browser in on the portal's own page, which lands on the cart page. */
+export async function signInOnPortal(
+  context: BrowserContext,
+  portal: RunningSandbox,
+): Promise<void> {
+  const [signIn] = portal.signIns;
+  if (!signIn) throw new Error('the sandbox has no sign-ins');
+  const page = await context.newPage();
+  await page.goto(`${portal.url}/sign-in`);
+  await page.getByLabel('Email').fill(signIn.email);
+  await page.getByLabel('Password').fill(signIn.password);
+  await Promise.all([
+    page.waitForURL(/\/cart$/),
+    page.getByRole('button', { name: 'Sign in' }).click(),
+  ]);
+  await page.close();
+}
+
+export interface PortalCartLine {
+  id: string;
+  deploymentId: string;
+  quantity: number;
+}
+
+/** The reseller's cart as the portal has it (GET /api/v1/cart with the token). */
+export async function portalCart(portal: RunningSandbox): Promise<PortalCartLine[]> {
+  const response = await fetch(`${portal.url}/api/v1/cart`, {
+    headers: { authorization: `Bearer ${portal.token}` },
+  });
+  if (!response.ok) throw new Error(`GET /api/v1/cart answered ${response.status}`);
+  return ((await response.json()) as { lines: PortalCartLine[] }).lines;
+}
+
+/** Breaks matching portal requests until `clearFaults`. */
+export async function injectFault(
+  portal: RunningSandbox,
+  fault: Omit<FaultRequest, 'kind'> & { kind: FaultRequest['kind'] | 500 | 502 | 429 },
+): Promise<void> {
+  const response = await fetch(`${portal.url}/__sandbox/faults`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(fault),
+  });
+  if (!response.ok) throw new Error(`POST /__sandbox/faults answered ${response.status}`);
+}
+
+export async function clearFaults(portal: RunningSandbox): Promise<void> {
+  const response = await fetch(`${portal.url}/__sandbox/faults`, { method: 'DELETE' });
+  if (!response.ok) throw new Error(`DELETE /__sandbox/faults answered ${response.status}`);
+}
+
+/** The lookup of a tab's identifiers: one POST for all of them. */
+export const LOOKUP_ROUTE = '/api/v1/support/lookup';
+
+/**
+ * Drops the answers the extension keeps for a while (the background's lookups, the popup's
+ * persisted query cache), as if they had grown old: the next popup asks the portal again.
+ */
+export async function forgetCachedAnswers(ext: LaunchedExtension): Promise<void> {
+  await ext.background.evaluate(
+    async ({ prefix, popupKey }) => {
+      const all = await chrome.storage.session.get(null);
+      const cached = Object.keys(all).filter((key) => key.startsWith(prefix) || key === popupKey);
+      await chrome.storage.session.remove(cached);
+    },
+    { prefix: LOOKUP_CACHE_PREFIX, popupKey: POPUP_CACHE_KEY },
+  );
+}
