@@ -10,7 +10,7 @@ import {
   useCart,
   useRemoveCartLine,
 } from '@/lib/popup/portal-queries';
-import { inCartWords, yearsWords } from '@/lib/popup/support-wording';
+import { inCartWords, MAX_YEARS_PER_RENEWAL, yearsWords } from '@/lib/popup/support-wording';
 import { useAnnounceAnswer } from './announcer';
 import { CartIcon, CheckIcon } from './icons';
 import { PortalErrorNotice } from './PortalErrorNotice';
@@ -47,6 +47,14 @@ export function RenewalControls({ view }: { view: SupportView }) {
   const add = (quantity = view.renewal.quantity) => {
     if (adding.add(quantity, credits)) announce(`Adding deployment ${deploymentId} to the cart…`);
   };
+
+  if (view.renewal.quantity > MAX_YEARS_PER_RENEWAL) {
+    return (
+      <p class="renewal renewal-too-long" data-testid="too-long">
+        {`Needs ${yearsWords(view.renewal.quantity)} of support, more than one renewal can carry (${MAX_YEARS_PER_RENEWAL}). Ask the portal’s staff to renew this deployment.`}
+      </p>
+    );
+  }
 
   if (line) {
     return (

@@ -296,3 +296,24 @@ describe('the cart', () => {
     expect(button(root, 'Save as quote')?.disabled).toBe(true);
   });
 });
+
+test('a deployment lapsed too long for one renewal says who can renew it', async () => {
+  const ancient = view('14181336', '1990-01-31');
+  background.handlers['support-status'] = () => ({
+    ok: true,
+    value: {
+      tabId: TAB,
+      portal: SETTINGS.portal,
+      today: TODAY,
+      expiringSoonDays: 30,
+      fetchedAt: Date.now(),
+      identifiers: [found(IDENTIFIERS[0] as TabIdentifier, ancient)],
+    },
+  });
+  await mount();
+  await rowsShown();
+  expect(text(row('Deployment 14181336')?.querySelector('[data-testid="too-long"]'))).toBe(
+    'Needs 37 years of support, more than one renewal can carry (25). Ask the portal’s staff to renew this deployment.',
+  );
+  expect(button(root, 'Add deployment 14181336 to cart')).toBeUndefined();
+});

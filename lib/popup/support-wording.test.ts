@@ -1,10 +1,12 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import { supportView } from '../background/portal/support-view';
 import { supportRecord } from '../background/portal/testing/fake-portal';
+import { MAX_RENEWAL_QUANTITY } from '../portal/schemas';
 import { planRenewal } from '../renewal';
 import { formatCalendarDate, formatMoney } from './format';
 import {
   inCartWords,
+  MAX_YEARS_PER_RENEWAL,
   planWords,
   priceWords,
   statusChip,
@@ -76,6 +78,10 @@ describe('the renewal plan in words and figures', () => {
     const unit = { amount: 29900, currency: 'USD' };
     expect(priceWords(unit, 1, 'en-US')).toBe('$299.00');
     expect(priceWords(unit, 5, 'en-US')).toBe('$1,495.00 (5 × $299.00)');
+  });
+
+  test('the popup’s renewal limit is the portal’s', () => {
+    expect(MAX_YEARS_PER_RENEWAL).toBe(MAX_RENEWAL_QUANTITY);
   });
 
   test('in cart says how many years', () => {

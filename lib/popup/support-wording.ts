@@ -10,6 +10,13 @@ export interface StatusChip {
   text: string;
 }
 
+/**
+ * The most 1-year packages one renewal line may carry: the portal's MAX_RENEWAL_QUANTITY,
+ * repeated here because lib/portal/schemas would bring zod into the popup (a test keeps the
+ * two equal). A deployment lapsed longer is renewed by the portal's staff.
+ */
+export const MAX_YEARS_PER_RENEWAL = 25;
+
 const plural = (count: number, one: string, many = `${one}s`) =>
   `${count} ${count === 1 ? one : many}`;
 
