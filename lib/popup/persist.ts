@@ -28,9 +28,13 @@ export interface CacheArea {
 export function storagePersister(area: CacheArea | undefined, key = POPUP_CACHE_KEY): Persister {
   let latest: PersistedClient | undefined;
   let scheduled = false;
+  // Read at once, not when the provider first renders: the popup's first paint waits on it.
+  let early: Promise<Record<string, unknown>> | undefined = area?.get(key);
+  early?.catch(() => undefined);
   return {
     persistClient(client) {
       latest = client;
+      early = undefined; // written since: the early read is out of date
       if (scheduled || !area) return;
       scheduled = true;
       setTimeout(() => {
@@ -41,7 +45,9 @@ export function storagePersister(area: CacheArea | undefined, key = POPUP_CACHE_
     },
     async restoreClient() {
       if (!area) return undefined;
-      const stored = (await area.get(key))[key];
+      const read = early ?? area.get(key);
+      early = undefined;
+      const stored = (await read)[key];
       return isPersistedClient(stored) ? stored : undefined;
     },
     async removeClient() {
