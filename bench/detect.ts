@@ -23,6 +23,8 @@ import { commentHtml, generateTicketPage } from './ticket-page';
 const SIZES = (process.env.BENCH_SIZES ?? '1,5,20').split(',').map(Number);
 const REPS = Number(process.env.BENCH_REPS ?? 2);
 const APPENDS = 1000;
+/** mark.js gets this long per page; past it the table says so instead of waiting. */
+const MARK_TIMEOUT_MS = Number(process.env.BENCH_MARK_TIMEOUT_S ?? 300) * 1000;
 // The cued pattern, as a page script using mark.js would write it: a cue word, punctuation,
 // then an 8-digit or serial-shaped value, across inline elements.
 const MARK_PATTERN =
@@ -155,8 +157,12 @@ async function open(page: Page, url: string): Promise<CDPSession> {
 const longTasks = (page: Page) =>
   page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks.splice(0));
 
+const progress = (what: string) =>
+  process.stderr.write(`  ${new Date().toISOString().slice(11, 19)} ${what}\n`);
+
 async function measure(page: Page, url: string, mb: number, cued: number, bundle: string) {
   let cdp = await open(page, url);
+  progress('loaded; floor and detection');
   const row: Partial<Row> = { mb, cued, floorMs: Infinity, detectMs: Infinity };
   // Alternate floor and detection, each in a world of its own; keep the best of each.
   for (let rep = 0; rep < REPS; rep++) {
@@ -173,6 +179,7 @@ async function measure(page: Page, url: string, mb: number, cued: number, bundle
     row.distinct = d.distinct;
   }
 
+  progress('sliced scan');
   await longTasks(page);
   const scan = await (await World.create(cdp, bundle)).call<{
     ms: number;
@@ -186,6 +193,7 @@ async function measure(page: Page, url: string, mb: number, cued: number, bundle
   row.longestSliceMs = scan.longestSliceMs;
   row.longestTaskMs = Math.max(0, ...(await longTasks(page)));
 
+  progress('highlight and clear');
   const hl = await (await World.create(cdp, bundle)).call<{
     ranges: number;
     paintMs: number;
@@ -196,12 +204,7 @@ async function measure(page: Page, url: string, mb: number, cued: number, bundle
   }>('highlight');
   Object.assign(row, hl);
 
-  await page.addScriptTag({ path: require.resolve('mark.js/dist/mark.min.js') });
-  const mark = await page.evaluate<{ markMs: number; unmarkMs: number; marks: number }>(
-    MARK_IN_PAGE.replace('PATTERN', JSON.stringify(MARK_PATTERN)),
-  );
-  Object.assign(row, mark);
-
+  progress('appending comments');
   // Appending comments, on a fresh copy of the page with the scout watching it.
   await cdp.detach();
   cdp = await open(page, url);
@@ -220,6 +223,18 @@ async function measure(page: Page, url: string, mb: number, cued: number, bundle
   row.appendLongestMs = after.longestBatchMs;
   row.appendFound = after.distinct - before.distinct;
   await cdp.detach();
+
+  // mark.js last, on a fresh copy: it rewrites the page, and on big pages it may not finish.
+  progress('mark.js');
+  await (await open(page, url)).detach();
+  await page.addScriptTag({ path: require.resolve('mark.js/dist/mark.min.js') });
+  const mark = await Promise.race([
+    page.evaluate<{ markMs: number; unmarkMs: number; marks: number }>(
+      MARK_IN_PAGE.replace('PATTERN', JSON.stringify(MARK_PATTERN)),
+    ),
+    new Promise<null>((done) => setTimeout(() => done(null), MARK_TIMEOUT_MS)),
+  ]);
+  Object.assign(row, mark ?? { markMs: Number.NaN, unmarkMs: Number.NaN, marks: 0 });
   return row as Row;
 }
 
@@ -227,7 +242,8 @@ async function measure(page: Page, url: string, mb: number, cued: number, bundle
 // (its relayout comes on top), so the comparison leans in mark.js's favour.
 const ours = (r: Row) => r.detectMs + r.paintFrameMs + r.clearFrameMs;
 
-const ms = (n: number) => (n >= 100 ? n.toFixed(0) : n.toFixed(1));
+const ms = (n: number) =>
+  Number.isNaN(n) ? `> ${MARK_TIMEOUT_MS / 1000} s` : n >= 100 ? n.toFixed(0) : n.toFixed(1);
 
 function print(rows: Row[]): void {
   const table = [
@@ -313,11 +329,12 @@ async function main(): Promise<void> {
       process.stderr.write(`measuring ${mb} MB…\n`);
       rows.push(await measure(page, `${server.url}/ticket-${mb}mb.html`, mb, cued, bundle));
       await page.close();
+      // The table so far after every size: the biggest page takes minutes.
+      console.log(
+        `\nRenewal Scout detection benchmark — Chromium ${browser.version()}, best of ${REPS} for floor and detection, each in a fresh isolated world\n`,
+      );
+      print(rows);
     }
-    console.log(
-      `\nRenewal Scout detection benchmark — Chromium ${browser.version()}, best of ${REPS} for floor and detection, each in a fresh isolated world\n`,
-    );
-    print(rows);
   } finally {
     await browser.close();
     await server.close();
