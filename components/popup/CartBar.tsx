@@ -33,10 +33,9 @@ export function CartBar({ announce }: { announce: (message: string) => void }) {
             <span>Cart is empty</span>
           ) : (
             <span class="cart-figures">
-              <strong>
+              <span class="cart-lines">
                 {lines.length} {lines.length === 1 ? 'line' : 'lines'}
-              </strong>
-              <span aria-hidden="true"> · </span>
+              </span>
               <span class="visually-hidden">, total </span>
               <strong class="cart-total">{formatMoney(total)}</strong>
             </span>
