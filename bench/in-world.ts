@@ -129,6 +129,28 @@ async function highlightUpdateCost() {
   return { idleFrameMs: idle, changedFrameMs: costs };
 }
 
+/** The page's own frame after appending a comment, with and without our highlights on. */
+async function appendFrameCost() {
+  const { matches } = detectAll();
+  const thread = document.getElementById('thread') as HTMLElement;
+  const append = async () => {
+    const div = document.createElement('div');
+    div.innerHTML = '<p>one more comment</p>';
+    thread.append(div);
+    return rendered();
+  };
+  const without: number[] = [];
+  for (let i = 0; i < 5; i++) without.push(await append());
+  const painter = createPainter(document);
+  for (const m of matches) painter.add(m, m.kind);
+  painter.setEnabled(true);
+  await rendered();
+  const withHighlights: number[] = [];
+  for (let i = 0; i < 5; i++) withHighlights.push(await append());
+  painter.dispose();
+  return { without, withHighlights };
+}
+
 let watching: FrameScout | undefined;
 let reports = 0;
 
@@ -187,5 +209,6 @@ async function watchStats() {
   highlight,
   slicedScan,
   highlightUpdateCost,
+  appendFrameCost,
   watchStats,
 };
