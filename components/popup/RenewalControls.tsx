@@ -3,7 +3,12 @@
 // (Add all expired, another window) shows here too.
 
 import { useIsMutating } from '@tanstack/preact-query';
-import type { PortalResult, PortalServiceError, SupportView } from '@/lib/messaging/portal-results';
+import type {
+  PortalResult,
+  PortalServiceError,
+  RenewalPlan,
+  SupportView,
+} from '@/lib/messaging/portal-results';
 import {
   addRenewalKey,
   useAddRenewal,
@@ -16,7 +21,7 @@ import { CartIcon, CheckIcon } from './icons';
 import { PortalErrorNotice } from './PortalErrorNotice';
 import { useRenewalContext } from './renewal-context';
 
-export function RenewalControls({ view }: { view: SupportView }) {
+export function RenewalControls({ view, plan }: { view: SupportView; plan: RenewalPlan }) {
   const deploymentId = view.deployment.id;
   const { credits, announce } = useRenewalContext();
   const cart = useCart();
@@ -44,14 +49,14 @@ export function RenewalControls({ view }: { view: SupportView }) {
     announce,
   );
 
-  const add = (quantity = view.renewal.quantity) => {
+  const add = (quantity = plan.quantity) => {
     if (adding.add(quantity, credits)) announce(`Adding deployment ${deploymentId} to the cart…`);
   };
 
-  if (view.renewal.quantity > MAX_YEARS_PER_RENEWAL) {
+  if (plan.quantity > MAX_YEARS_PER_RENEWAL) {
     return (
       <p class="renewal renewal-too-long" data-testid="too-long">
-        {`Needs ${yearsWords(view.renewal.quantity)} of support, more than one renewal can carry (${MAX_YEARS_PER_RENEWAL}). Ask the portal’s staff to renew this deployment.`}
+        {`Needs ${yearsWords(plan.quantity)} of support, more than one renewal can carry (${MAX_YEARS_PER_RENEWAL}). Ask the portal’s staff to renew this deployment.`}
       </p>
     );
   }
@@ -100,11 +105,7 @@ export function RenewalControls({ view }: { view: SupportView }) {
         {pending ? 'Adding…' : 'Add to cart'}
       </button>
       {addError && !pending && (
-        <PortalErrorNotice
-          inline
-          error={addError}
-          onRetry={() => add(required ?? view.renewal.quantity)}
-        />
+        <PortalErrorNotice inline error={addError} onRetry={() => add(required ?? plan.quantity)} />
       )}
       {required !== undefined && !pending && (
         <button type="button" class="button" onClick={() => add(required)}>

@@ -102,11 +102,19 @@ function SupportDetails({ view, kind }: { view: SupportView; kind: 'deployment' 
           <dd>{formatCalendarDate(support.expiresOn)}</dd>
         </div>
       </dl>
-      <div class="row-plan" data-testid="plan">
-        <p class="plan-words">{planWords(renewal)}</p>
-        <p class="plan-price">{priceWords(support.unitPrice, renewal.quantity)}</p>
-      </div>
-      <RenewalControls view={view} />
+      {renewal ? (
+        <>
+          <div class="row-plan" data-testid="plan">
+            <p class="plan-words">{planWords(renewal)}</p>
+            <p class="plan-price">{priceWords(support.unitPrice, renewal.quantity)}</p>
+          </div>
+          <RenewalControls view={view} plan={renewal} />
+        </>
+      ) : (
+        <p class="row-plan" data-testid="plan">
+          No renewal needed: support is already covered as far ahead as the portal records.
+        </p>
+      )}
     </div>
   );
 }

@@ -317,3 +317,24 @@ test('a deployment lapsed too long for one renewal says who can renew it', async
   );
   expect(button(root, 'Add deployment 14181336 to cart')).toBeUndefined();
 });
+
+test('coverage to the calendar’s end shows no plan and no Add to cart', async () => {
+  const forever = view('14181336', '9999-12-31');
+  background.handlers['support-status'] = () => ({
+    ok: true,
+    value: {
+      tabId: TAB,
+      portal: SETTINGS.portal,
+      today: TODAY,
+      expiringSoonDays: 30,
+      fetchedAt: Date.now(),
+      identifiers: [found(IDENTIFIERS[0] as TabIdentifier, forever)],
+    },
+  });
+  await mount();
+  await rowsShown();
+  expect(text(row('Deployment 14181336')?.querySelector('[data-testid="plan"]'))).toMatch(
+    /^No renewal needed/,
+  );
+  expect(button(root, 'Add deployment 14181336 to cart')).toBeUndefined();
+});

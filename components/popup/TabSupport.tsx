@@ -49,7 +49,7 @@ export function TabSupport({ tabId, identifiers, announce }: Props) {
     const id = identifier.deployment.id;
     if (seen.has(id)) repeats.add(keyOf(identifier));
     seen.add(id);
-    if (identifier.renewal.status === 'expired') expired.set(id, identifier.renewal.quantity);
+    if (identifier.renewal?.status === 'expired') expired.set(id, identifier.renewal.quantity);
   }
 
   return (

@@ -80,8 +80,11 @@ export interface SupportView {
   serials: string[];
   /** expiresOn (last covered day), plan {sku, name}, unitPrice (one 1-year package). */
   support: Support;
-  /** planRenewal(support.expiresOn, today): status, quantity, catchUpYears, newExpiresOn. */
-  renewal: RenewalPlan;
+  /**
+   * planRenewal(support.expiresOn, today): status, quantity, catchUpYears, newExpiresOn.
+   * Null when coverage already runs to the calendar's end (e.g. 9999-12-31): nothing to renew.
+   */
+  renewal: RenewalPlan | null;
   standing: SupportStanding;
   /** Days from today to expiresOn: 0 on the last covered day, negative once expired. */
   daysLeft: number;

@@ -43,7 +43,7 @@ export function statusChip(
     };
   }
   // Whole years lapsed are exactly the catch-up packages planRenewal counts.
-  const years = renewal.catchUpYears;
+  const years = renewal?.catchUpYears ?? 0;
   if (years >= 1) return { tone: 'expired', text: `Expired ${plural(years, 'year')} ago` };
   const months = wholeMonthsBetween(support.expiresOn, today);
   if (months >= 1) return { tone: 'expired', text: `Expired ${plural(months, 'month')} ago` };

@@ -43,7 +43,7 @@ export function cartOf(lines: CartLine[]): Cart {
   return { lines, total: { amount, currency: 'USD' }, version: lines.length };
 }
 
-export function lineFor(support: SupportView, quantity = support.renewal.quantity): CartLine {
+export function lineFor(support: SupportView, quantity = support.renewal?.quantity ?? 1): CartLine {
   return {
     id: `line-${support.deployment.id}`,
     sku: support.support.plan.sku,

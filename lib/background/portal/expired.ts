@@ -24,7 +24,7 @@ export async function addAllExpired(
   if (!status.ok) return status;
   const expired = new Map<string, number>();
   for (const identifier of status.value.identifiers) {
-    if (identifier.found && identifier.renewal.status === 'expired') {
+    if (identifier.found && identifier.renewal?.status === 'expired') {
       expired.set(identifier.deployment.id, identifier.renewal.quantity);
     }
   }

@@ -167,7 +167,7 @@ describe('with a personal access token', () => {
     const added = await value(
       service.addRenewal({
         deploymentId: lapsed.deployment.id,
-        quantity: lapsed.renewal.quantity,
+        quantity: lapsed.renewal?.quantity ?? 0,
         credits: 'card',
       }),
     );

@@ -35,4 +35,10 @@ describe('supportView', () => {
     expect(JSON.stringify(view)).not.toMatch(/internalNote|costCentre/);
     expect(view.deployment).toEqual(record.deployment);
   });
+
+  test('coverage to the calendar’s end plans no renewal instead of failing the answer', () => {
+    const view = supportView(supportRecord('90516244', '9999-12-31'), TODAY, 30);
+    expect(view).toMatchObject({ renewal: null, standing: 'active' });
+    expect(view.daysLeft).toBeGreaterThan(365 * 7000);
+  });
 });
