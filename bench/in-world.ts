@@ -87,10 +87,13 @@ async function highlight() {
   painter.setEnabled(true);
   const paintMs = performance.now() - started;
   const paintFrameMs = paintMs + (await rendered());
+  // Clearing is what switching highlights off does; the sheet stays adopted (see highlights.ts).
   const clearStarted = performance.now();
-  painter.dispose();
+  painter.setEnabled(false);
   const clearMs = performance.now() - clearStarted;
   const clearFrameMs = clearMs + (await rendered());
+  painter.dispose();
+  await rendered();
   const idleFrameMs = await rendered();
   return { ranges: matches.length, paintMs, clearMs, paintFrameMs, clearFrameMs, idleFrameMs };
 }
@@ -149,6 +152,33 @@ async function appendFrameCost() {
   for (let i = 0; i < 5; i++) withHighlights.push(await append());
   painter.dispose();
   return { without, withHighlights };
+}
+
+/** Which step of showing highlights costs the page its frames. */
+async function highlightStepCosts() {
+  const { matches } = detectAll();
+  await rendered();
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync('::highlight(rs-probe){background-color:#ffd54f;color:#111}');
+  const out: Record<string, number> = { idle: await rendered() };
+  document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+  out.adoptSheet = await rendered();
+  const highlight = new Highlight();
+  for (const m of matches) highlight.add(new StaticRange(m));
+  CSS.highlights.set('rs-probe', highlight);
+  out.registerFilled = await rendered();
+  highlight.delete([...highlight][0] as AbstractRange);
+  out.changeOne = await rendered();
+  const ranges = [...highlight];
+  highlight.clear();
+  out.clearContents = await rendered();
+  for (const r of ranges) highlight.add(r);
+  out.refill = await rendered();
+  CSS.highlights.delete('rs-probe');
+  out.unregister = await rendered();
+  document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => s !== sheet);
+  out.removeSheet = await rendered();
+  return out;
 }
 
 let watching: FrameScout | undefined;
@@ -210,5 +240,6 @@ async function watchStats() {
   slicedScan,
   highlightUpdateCost,
   appendFrameCost,
+  highlightStepCosts,
   watchStats,
 };

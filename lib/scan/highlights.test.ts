@@ -40,17 +40,24 @@ describe('highlight painter', () => {
     expect(registry.size).toBe(0);
   });
 
-  it('adopts its colours into the document and each shadow root, and takes them back', () => {
+  it('adopts its colours once there is something to colour, keeps them while toggled', () => {
     const painter = createPainter(document);
     const shadow = (document.querySelector('#host') as HTMLElement).attachShadow({ mode: 'open' });
     const pageSheet = new CSSStyleSheet();
     document.adoptedStyleSheets = [pageSheet];
     painter.addRoot(shadow);
     painter.setEnabled(true);
+    // Nothing found yet: no sheet, so a page without identifiers is never restyled.
+    expect(document.adoptedStyleSheets).toEqual([pageSheet]);
+    painter.add(occurrence(), 'deployment');
     expect(document.adoptedStyleSheets).toHaveLength(2);
     expect(document.adoptedStyleSheets[0]).toBe(pageSheet);
     expect(shadow.adoptedStyleSheets).toHaveLength(1);
+    // Toggling only unregisters the highlights: dropping a sheet restyles the whole page.
     painter.setEnabled(false);
+    expect(registry.size).toBe(0);
+    expect(document.adoptedStyleSheets).toHaveLength(2);
+    painter.dispose();
     expect(document.adoptedStyleSheets).toEqual([pageSheet]);
     expect(shadow.adoptedStyleSheets).toEqual([]);
   });

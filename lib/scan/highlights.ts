@@ -11,7 +11,7 @@ export interface Painter {
   /** A shadow root whose text is scanned: it needs the colours too. */
   addRoot(root: ShadowRoot): void;
   setEnabled(enabled: boolean): void;
-  /** Removes every trace: highlights and adopted stylesheets. */
+  /** Removes every trace: highlights and the adopted stylesheet. */
   dispose(): void;
 }
 
@@ -84,11 +84,35 @@ export function createPainter(doc: Document): Painter {
     return range;
   }
 
+  // Adopting or dropping a stylesheet restyles the whole document (a ~300 ms frame on a 1 MB
+  // ticket, measured by bench/in-world.ts highlightStepCosts), while registering or
+  // unregistering a highlight costs an ordinary frame. So the sheet is adopted once, when
+  // there is first something to colour, and stays (inert) while highlights are toggled; only
+  // disposing takes it back.
+  let adopted = false;
+  function adoptOnce(): void {
+    if (adopted || !enabled) return;
+    if (highlights.deployment.size + highlights.serial.size === 0) return;
+    adopted = true;
+    for (const root of roots) adopt(root);
+  }
+
+  function register(on: boolean): void {
+    for (const kind of ['deployment', 'serial'] as const) {
+      const name = HIGHLIGHT_NAMES[kind];
+      if (on) registry?.set(name, highlights[kind]);
+      // The registry is the document's: a scout started after this one (a reloaded
+      // extension) may own the name by now, and its highlights must stay.
+      else if (registry?.get(name) === highlights[kind]) registry.delete(name);
+    }
+  }
+
   return {
     add(occurrence, kind) {
       const range = rangeOf(occurrence);
       ranges.set(occurrence, range);
       highlights[kind].add(range);
+      adoptOnce();
     },
     remove(occurrence, kind) {
       const range = ranges.get(occurrence);
@@ -97,25 +121,19 @@ export function createPainter(doc: Document): Painter {
     addRoot(root) {
       if (roots.has(root)) return;
       roots.add(root);
-      if (enabled) adopt(root);
+      if (adopted) adopt(root);
     },
     setEnabled(on) {
       if (on === enabled) return;
       enabled = on;
-      for (const root of roots) {
-        if (on) adopt(root);
-        else unadopt(root);
-      }
-      for (const kind of ['deployment', 'serial'] as const) {
-        const name = HIGHLIGHT_NAMES[kind];
-        if (on) registry.set(name, highlights[kind]);
-        // The registry is the document's: a scout started after this one (a reloaded
-        // extension) may own the name by now, and its highlights must stay.
-        else if (registry.get(name) === highlights[kind]) registry.delete(name);
-      }
+      register(on);
+      adoptOnce();
     },
     dispose() {
-      this.setEnabled(false);
+      enabled = false;
+      register(false);
+      for (const root of roots) unadopt(root);
+      adopted = false;
       highlights.deployment.clear();
       highlights.serial.clear();
       roots.clear();
