@@ -23,6 +23,7 @@ function nodeIndex(starts: number[], offset: number, endExclusive: boolean): num
  * digit (most of them) cost one regex test; rules only see runs that hold a candidate.
  */
 export function detectInRun(run: TextRun): Match[] {
+  if (run.hasDigit === false) return [];
   const text = run.text;
   if (!ANY_DIGIT.test(text)) return [];
   const candidates = findCandidates(text);

@@ -88,3 +88,14 @@ describe('detectInRun', () => {
     );
   });
 });
+
+describe('hostile pages', () => {
+  it('survives a form whose controls clobber DOM properties and methods', () => {
+    const names = ['localName', 'nodeType', 'parentNode', 'hasAttribute', 'getAttribute', 'title'];
+    const body = page(
+      `<form title="Serial">${names.map((name) => `<input name="${name}">`).join('')}<p>Deployment 14181336</p><span>VS0164AB</span></form>`,
+    );
+    expect(() => detectIdentifiers(body)).not.toThrow();
+    expect(detectIdentifiers(body).map((d) => d.value)).toContain('14181336');
+  });
+});

@@ -151,9 +151,14 @@ export function hiddenElementsUnder(root: Node): ReadonlySet<Element> {
 
 /** `hidden` or `aria-hidden="true"`: the element and everything inside it is not read. */
 export function isHiddenElement(el: Element): boolean {
-  if (el.hasAttribute('hidden')) return true;
-  const aria = el.getAttribute('aria-hidden');
-  return aria !== null && aria.trim().toLowerCase() === 'true';
+  try {
+    if (el.hasAttribute('hidden')) return true;
+    const aria = el.getAttribute('aria-hidden');
+    return aria !== null && aria.trim().toLowerCase() === 'true';
+  } catch {
+    // A form whose controls clobber its methods (`<input name="hasAttribute">`): read it.
+    return false;
+  }
 }
 
 /** An element whose subtree the detector does not read. */

@@ -36,6 +36,50 @@ interface Frame {
   pending: Node | null;
 }
 
+/**
+ * The tag name read through the prototype's getter: a form's `localName` can be clobbered by
+ * a control named "localName" (hostile pages do this), the getter cannot.
+ */
+function localNameOf(node: Node): string {
+  for (let proto = Object.getPrototypeOf(node); proto; proto = Object.getPrototypeOf(proto)) {
+    const getter = Object.getOwnPropertyDescriptor(proto, 'localName')?.get;
+    if (getter) return String(getter.call(node));
+  }
+  return '';
+}
+
+const ANY_DIGIT = /[0-9]/;
+
+/**
+ * A run as the walker hands it out. Its text is joined on first read: most runs hold no digit,
+ * so detection never reads them, and joining (or flattening) every run's pieces would copy
+ * the whole page's text once more.
+ */
+class WalkedRun implements TextRun {
+  private joined: string | null = null;
+  private parts: string[];
+  readonly nodes: Text[];
+  readonly starts: number[];
+  readonly block: Node;
+  readonly hasDigit: boolean;
+
+  constructor(parts: string[], nodes: Text[], starts: number[], block: Node, hasDigit: boolean) {
+    this.parts = parts;
+    this.nodes = nodes;
+    this.starts = starts;
+    this.block = block;
+    this.hasDigit = hasDigit;
+  }
+
+  get text(): string {
+    if (this.joined === null) {
+      this.joined = this.parts.length === 1 ? (this.parts[0] ?? '') : this.parts.join('');
+      this.parts = [];
+    }
+    return this.joined;
+  }
+}
+
 function isSpace(code: number): boolean {
   return code === 32 || (code >= 9 && code <= 13) || code === 160;
 }
@@ -54,7 +98,7 @@ function textRoot(node: Text): RunWalker {
       done = true;
       const text = node.data;
       charsRead = text.length;
-      return { text, nodes: [node], starts: [0], block: node };
+      return new WalkedRun([text], [node], [0], node, ANY_DIGIT.test(text));
     },
     get charsRead() {
       return charsRead;
@@ -74,8 +118,11 @@ export function createRunWalker(root: Node): RunWalker {
 
   let nodes: Text[] = [];
   let starts: number[] = [];
-  let text = '';
+  let parts: string[] = [];
+  let length = 0;
+  let lastCode = 32;
   let blank = true;
+  let digits = false;
   let runBlock: Node = root;
   let ready: TextRun | null = null;
   let overBudget = false;
@@ -91,14 +138,17 @@ export function createRunWalker(root: Node): RunWalker {
 
   const endRun = (): void => {
     if (nodes.length === 0) {
-      if (overBudget) ready = { text: '', nodes: [], starts: [], block: currentBlock() };
+      if (overBudget) ready = new WalkedRun([], [], [], currentBlock(), false);
       return;
     }
-    if (!blank || overBudget) ready = { text, nodes, starts, block: runBlock };
+    if (!blank || overBudget) ready = new WalkedRun(parts, nodes, starts, runBlock, digits);
     nodes = [];
     starts = [];
-    text = '';
+    parts = [];
+    length = 0;
+    lastCode = 32;
     blank = true;
+    digits = false;
   };
 
   const currentBlock = (): Node => {
@@ -111,22 +161,15 @@ export function createRunWalker(root: Node): RunWalker {
     nodesRead++;
     charsRead += data.length;
     if (data.length === 0) return;
-    if (
-      text.length >= MAX_RUN_CHARS &&
-      (isSpace(text.charCodeAt(text.length - 1)) || isSpace(data.charCodeAt(0)))
-    ) {
-      endRun();
-    }
-    if (nodes.length === 0) {
-      runBlock = currentBlock();
-      text = data;
-      starts.push(0);
-    } else {
-      starts.push(text.length);
-      text += data;
-    }
+    if (length >= MAX_RUN_CHARS && (isSpace(lastCode) || isSpace(data.charCodeAt(0)))) endRun();
+    if (nodes.length === 0) runBlock = currentBlock();
+    starts.push(length);
     nodes.push(node);
+    parts.push(data);
+    length += data.length;
+    lastCode = data.charCodeAt(data.length - 1);
     if (blank && hasNonSpace(data)) blank = false;
+    if (!digits && ANY_DIGIT.test(data)) digits = true;
   };
 
   /** Moves the frame's walker past `el`'s subtree; returns the node after it, if any. */
@@ -138,10 +181,14 @@ export function createRunWalker(root: Node): RunWalker {
     }
   };
 
-  const enterElement = (f: Frame, el: Element): void => {
+  const enterElement = (f: Frame, el: Element, tag: string): void => {
     nodesRead++;
-    const flags = flagsOf(el.localName);
-    if (flags & TAG_BREAK && nodes.length > 0) text += '\n';
+    const flags = flagsOf(tag);
+    if (flags & TAG_BREAK && nodes.length > 0) {
+      parts.push('\n');
+      length++;
+      lastCode = 10;
+    }
     if (flags & TAG_SKIPPED || (f.hidden.size > 0 && f.hidden.has(el))) {
       f.pending = skipSubtree(f);
       // Nothing of the skipped subtree is read, but a later sibling must still see its parent.
@@ -184,8 +231,10 @@ export function createRunWalker(root: Node): RunWalker {
         endRun();
       }
     }
-    if (node.nodeType === TEXT_NODE) addText(node as Text);
-    else if (node.nodeType === ELEMENT_NODE) enterElement(f, node as Element);
+    // Text has no localName: one property read tells text from element and names the tag.
+    const tag: unknown = (node as Element).localName;
+    if (tag === undefined) addText(node as Text);
+    else enterElement(f, node as Element, typeof tag === 'string' ? tag : localNameOf(node));
     return true;
   };
 

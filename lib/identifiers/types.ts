@@ -28,7 +28,8 @@ export type Match = Identifier & Occurrence;
  * The text of one block element (or of the walk's root), read in document order across
  * inline elements. `starts[i]` is where `nodes[i]` begins in `text`; a line break (`<br>`,
  * `<img>`, a form control) adds a newline to `text` that belongs to no node. A run may be
- * blank when the walker yields after its work budget: treat it like any other run.
+ * blank when the walker yields after its work budget: treat it like any other run. Runs from
+ * the walker are read-only and build `text` on first read (copy them field by field).
  */
 export interface TextRun {
   text: string;
@@ -36,6 +37,8 @@ export interface TextRun {
   starts: number[];
   /** The block element (or root, or shadow root) this run belongs to. */
   block: Node;
+  /** False when the run holds no digit (so no identifier): set by the walker, optional here. */
+  readonly hasDigit?: boolean;
 }
 
 /** A resumable walk over a subtree's text runs: each `next()` reads about one block run. */

@@ -124,3 +124,18 @@ describe('label cue: aria-label and title', () => {
     expect(found('<div title="Deployment ID for this site">14181336</div>')).toEqual([]);
   });
 });
+
+describe('label cue: values glued to their label', () => {
+  it('takes an element whose label sibling touches it with no space', () => {
+    expect(found('<div><label>SN</label><span>vs0232cd</span></div>')).toEqual(['serial:VS0232CD']);
+  });
+
+  it('does not take a piece of a value split across inline elements', () => {
+    expect(found('<table><tr><th>Serial</th><td><b>VS01</b>64AB</td></tr></table>')).toEqual([
+      'serial:VS0164AB',
+    ]);
+    expect(found('<div><label>Serial</label><span>ABC</span><span>123456</span></div>')).toEqual(
+      [],
+    );
+  });
+});

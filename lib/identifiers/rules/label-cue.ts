@@ -136,8 +136,8 @@ interface LabelCandidate {
 
 /**
  * Spans that could be an element's whole text: candidates that begin and end on text-node
- * boundaries (give or take blank space), and single text nodes that are a candidate on
- * their own inside a longer token (`<b>Serial</b><span>VS0164AB</span>`).
+ * boundaries (give or take blank space), and, inside a candidate spread over several text
+ * nodes, a node that is a candidate on its own (`<b>Serial</b><span>VS0164AB</span>`).
  */
 function labelCandidates({ run, text, candidates }: RunContext): LabelCandidate[] {
   const found: LabelCandidate[] = [];
@@ -146,12 +146,13 @@ function labelCandidates({ run, text, candidates }: RunContext): LabelCandidate[
   for (const candidate of candidates) {
     const first = nodeAt(run, candidate.start);
     const last = nodeAt(run, candidate.end - 1);
-    if (!BLANK.test(text.slice(run.starts[first] ?? 0, candidate.start))) continue;
-    if (!BLANK.test(text.slice(candidate.end, nodeEnd(last)))) continue;
-    found.push({ ...candidate, first, last });
-  }
-  if (count > 1) {
-    for (let i = 0; i < count; i++) {
+    if (
+      BLANK.test(text.slice(run.starts[first] ?? 0, candidate.start)) &&
+      BLANK.test(text.slice(candidate.end, nodeEnd(last)))
+    ) {
+      found.push({ ...candidate, first, last });
+    }
+    for (let i = first; i <= last && first !== last; i++) {
       const start = run.starts[i] ?? 0;
       const raw = text.slice(start, nodeEnd(i));
       const value = raw.trim();
@@ -168,32 +169,40 @@ function labelCandidates({ run, text, candidates }: RunContext): LabelCandidate[
 export const labelCue: Rule = {
   name: 'label-cue',
   find(context: RunContext, out: Finding[]): void {
-    const { run, text } = context;
     for (const candidate of labelCandidates(context)) {
-      const value = text.slice(candidate.start, candidate.end);
-      const firstNode = run.nodes[candidate.first];
-      const lastNode = run.nodes[candidate.last];
-      if (!firstNode || !lastNode) continue;
-      let el =
-        candidate.first === candidate.last
-          ? firstNode.parentElement
-          : commonElement(firstNode, lastNode);
-      if (!el || shortText(el, 200, 64) !== value) continue;
-      let kinds = 0;
-      for (let climb = 0; climb < MAX_CLIMB; climb++) {
-        kinds |= labelledKinds(el) & candidate.shapes;
-        // A cell is as far as a value goes: its row is a row, not a labelled value.
-        if (el.localName === 'td' || el.localName === 'th') break;
-        const parent: Element | null = el.parentElement;
-        if (!parent || !holdsOnly(parent, el)) break;
-        el = parent;
-      }
-      if (kinds & DEPLOYMENT_SHAPE) {
-        out.push({ kind: 'deployment', start: candidate.start, end: candidate.end });
-      }
-      if (kinds & SERIAL_SHAPE) {
-        out.push({ kind: 'serial', start: candidate.start, end: candidate.end });
+      try {
+        findLabel(context, candidate, out);
+      } catch {
+        // A hostile page (a form whose controls clobber DOM methods) labels nothing.
       }
     }
   },
 };
+
+/** Labels one candidate span when its element (or one it fills up to a cell) is labelled. */
+function findLabel({ run, text }: RunContext, candidate: LabelCandidate, out: Finding[]): void {
+  const value = text.slice(candidate.start, candidate.end);
+  const firstNode = run.nodes[candidate.first];
+  const lastNode = run.nodes[candidate.last];
+  if (!firstNode || !lastNode) return;
+  let el =
+    candidate.first === candidate.last
+      ? firstNode.parentElement
+      : commonElement(firstNode, lastNode);
+  if (!el || shortText(el, 200, 64) !== value) return;
+  let kinds = 0;
+  for (let climb = 0; climb < MAX_CLIMB; climb++) {
+    kinds |= labelledKinds(el) & candidate.shapes;
+    // A cell is as far as a value goes: its row is a row, not a labelled value.
+    if (el.localName === 'td' || el.localName === 'th') break;
+    const parent: Element | null = el.parentElement;
+    if (!parent || !holdsOnly(parent, el)) break;
+    el = parent;
+  }
+  if (kinds & DEPLOYMENT_SHAPE) {
+    out.push({ kind: 'deployment', start: candidate.start, end: candidate.end });
+  }
+  if (kinds & SERIAL_SHAPE) {
+    out.push({ kind: 'serial', start: candidate.start, end: candidate.end });
+  }
+}
