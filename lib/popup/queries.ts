@@ -23,10 +23,16 @@ export function useLiveTabResults(tabId: number): void {
   const queryClient = useQueryClient();
   useEffect(() => {
     const key = tabResultsKey(tabId);
+    const queryKey = popupQueryKeys.tabResults(tabId);
+    const refetch = async () => {
+      // The popup's first answer may still be in flight, asked before this report was stored.
+      // With no data yet TanStack would join that request instead of asking again, and the
+      // popup would keep "not scanned" for good: cancel it first, then ask afresh.
+      await queryClient.cancelQueries({ queryKey });
+      await queryClient.invalidateQueries({ queryKey });
+    };
     const listener = (changes: Record<string, unknown>, area: string) => {
-      if (area === 'session' && key in changes) {
-        void queryClient.invalidateQueries({ queryKey: popupQueryKeys.tabResults(tabId) });
-      }
+      if (area === 'session' && key in changes) void refetch();
     };
     browser.storage.onChanged.addListener(listener);
     return () => browser.storage.onChanged.removeListener(listener);
