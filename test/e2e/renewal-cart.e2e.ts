@@ -7,9 +7,18 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { RunningSandbox } from '../../sandbox/server';
 import { type LaunchedExtension, launchExtension } from './support/extension';
-import { portalCart, signInOnPortal, startPortalFor, usePortal } from './support/portal';
+import {
+  portalCart,
+  signInOnPortal,
+  startPortalFor,
+  usePortal,
+  waitForIdentifiers,
+  waitForStatus,
+} from './support/portal';
 import { openPopupFor, tabIdOf } from './support/shell';
 import { type StaticServer, serveDirectory } from './support/static-server';
+
+const ON_THE_PAGE = ['14181336', '47310958', '96295684', '30000007', '58602147', '85922823'];
 
 let ext: LaunchedExtension;
 let pages: StaticServer;
@@ -41,7 +50,8 @@ const addButton = (popup: Page, deploymentId: string) =>
 /** Opens the popup for the ticket and waits until the portal's answer is shown. */
 async function openPopup(): Promise<Page> {
   const popup = await openPopupFor(ext, tabId);
-  await row(popup, '14181336').getByTestId('status-chip').waitFor({ timeout: 20_000 });
+  await waitForIdentifiers(popup, ON_THE_PAGE);
+  await waitForStatus(popup, '14181336');
   return popup;
 }
 

@@ -9,7 +9,13 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { RunningSandbox } from '../../sandbox/server';
 import { type LaunchedExtension, launchExtension } from './support/extension';
-import { portalCart, signInOnPortal, startPortalFor, usePortal } from './support/portal';
+import {
+  portalCart,
+  signInOnPortal,
+  startPortalFor,
+  usePortal,
+  waitForStatus,
+} from './support/portal';
 import { openPopupFor, tabIdOf } from './support/shell';
 import { type StaticServer, serveDirectory } from './support/static-server';
 
@@ -30,10 +36,7 @@ beforeAll(async () => {
   tabId = await tabIdOf(ext, ticket);
   // The user looked at the ticket once: the background holds its results and statuses.
   const popup = await openPopupFor(ext, tabId);
-  await popup
-    .getByRole('article', { name: 'Deployment 14181336' })
-    .getByTestId('status-chip')
-    .waitFor({ timeout: 20_000 });
+  await waitForStatus(popup, '14181336');
   await popup.close();
 });
 afterAll(async () => {

@@ -1,7 +1,7 @@
 // The real sandbox portal for an end-to-end test: started for the loaded extension (its
 // origin is trusted for cookie writes), the extension's settings pointed at it, the portal's
 // own sign-in page, fault injection, and the cart read from Node with the reseller's token.
-import type { BrowserContext } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { LOOKUP_CACHE_PREFIX } from '../../../lib/background/portal/lookup-cache';
 import { POPUP_CACHE_KEY } from '../../../lib/popup/persist';
 import { defaultSettings } from '../../../lib/settings/schema';
@@ -96,4 +96,39 @@ export async function forgetCachedAnswers(ext: LaunchedExtension): Promise<void>
     },
     { prefix: LOOKUP_CACHE_PREFIX, popupKey: POPUP_CACHE_KEY },
   );
+}
+
+/**
+ * Waits until the popup shows the portal's status for a deployment; on timeout the error
+ * says what the popup showed instead (an error notice, "Checking support…", too few rows).
+ */
+export async function waitForStatus(
+  popup: Page,
+  deploymentId: string,
+  timeout = 20_000,
+): Promise<void> {
+  await popup
+    .getByRole('article', { name: `Deployment ${deploymentId}` })
+    .getByTestId('status-chip')
+    .waitFor({ timeout })
+    .catch(async (error: Error) => {
+      const shown = await popup
+        .locator('body')
+        .ariaSnapshot()
+        .catch(() => '(popup closed)');
+      throw new Error(`${error.message}\nThe popup showed:\n${shown}`);
+    });
+}
+
+/** Waits until the popup lists every one of `values` (a page may report in several parts). */
+export async function waitForIdentifiers(popup: Page, values: readonly string[]): Promise<void> {
+  const listed = popup.getByTestId('identifier');
+  const deadline = Date.now() + 20_000;
+  let seen: string[] = [];
+  while (Date.now() < deadline) {
+    seen = await listed.allTextContents();
+    if (values.every((value) => seen.includes(value))) return;
+    await popup.waitForTimeout(100);
+  }
+  throw new Error(`the popup listed ${seen.join(', ')}; expected ${values.join(', ')}`);
 }
