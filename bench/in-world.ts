@@ -191,6 +191,21 @@ function walkerSetup() {
   return { setupMs, firstRunMs: performance.now() - firstStarted };
 }
 
+/** How many runs reach the rules under the detector's digit test and under a token test. */
+function prefilterCounts() {
+  const walker = createRunWalker(document);
+  const token = /[0-9][A-Za-z0-9-]{5}|[A-Za-z0-9-]{5}[0-9]/;
+  let runs = 0;
+  let digit = 0;
+  let tokens = 0;
+  for (let run = walker.next(); run; run = walker.next()) {
+    runs++;
+    if (/[0-9]/.test(run.text)) digit++;
+    if (token.test(run.text)) tokens++;
+  }
+  return { runs, digit, tokens };
+}
+
 let watching: FrameScout | undefined;
 let reports = 0;
 
@@ -252,5 +267,6 @@ async function watchStats() {
   appendFrameCost,
   highlightStepCosts,
   walkerSetup,
+  prefilterCounts,
   watchStats,
 };
