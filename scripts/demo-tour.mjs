@@ -1,7 +1,7 @@
 // The headless walk-through of `npm start`: a demo ticket → the popup with each
 // identifier's support status → "Add to cart" on the lapsed deployment → the portal's cart
 // page with the line and its catch-up quantity. Saves a screenshot of each step.
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { portalCart, signInOnPortal } from './demo-portal.mjs';
 
@@ -11,6 +11,9 @@ const LAPSED = '14181336';
 export async function headlessTour({ context, worker, extensionId, pages, portal }) {
   const outDir = resolve('.output/demo');
   mkdirSync(outDir, { recursive: true });
+  for (const stale of readdirSync(outDir).filter((name) => name.startsWith('failed-'))) {
+    rmSync(join(outDir, stale));
+  }
   const shot = (name) => join(outDir, name);
 
   console.log(`» Signing in on the portal as ${portal.signIns[0].email}`);

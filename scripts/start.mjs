@@ -69,7 +69,10 @@ const worker =
 const extensionId = new URL(worker.url()).host;
 
 let portal;
+let stopping = false;
 async function shutdown(code) {
+  if (stopping) return;
+  stopping = true;
   await context.close().catch(() => undefined);
   await portal?.close();
   await pages.close();
@@ -89,10 +92,15 @@ console.log(
 );
 
 if (headed) {
-  const portalPage = context.pages()[0] ?? (await context.newPage());
-  await signInOnPortal(portalPage, portal);
-  const page = await context.newPage();
-  await page.goto(`${pages.url}/index.html`);
+  try {
+    const portalPage = context.pages()[0] ?? (await context.newPage());
+    await signInOnPortal(portalPage, portal);
+    const page = await context.newPage();
+    await page.goto(`${pages.url}/index.html`);
+  } catch (error) {
+    console.error('Could not sign in on the sandbox portal:', error);
+    await shutdown(1);
+  }
   console.log(`
 Renewal Scout is loaded in Chromium (extension id ${extensionId}), set to the sandbox
 portal and signed in there as ${portal.signIns[0].email}.
