@@ -30,7 +30,12 @@ export async function openPopupFor(ext: LaunchedExtension, tabId: number): Promi
     url,
   );
   const popup = await opened;
-  await popup.waitForLoadState('domcontentloaded');
+  // Asked of the page itself: Playwright's lifecycle event can be missed for a popup window
+  // whose document loaded while it attached (seen: "networkidle" fired, DOMContentLoaded not).
+  await popup.waitForFunction(
+    (expected) => location.href === expected && document.readyState !== 'loading',
+    url,
+  );
   return popup;
 }
 
