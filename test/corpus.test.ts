@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 const root = resolve(import.meta.dirname, '..');
 const corpus = resolve(root, '../shared/corpus');
 
-describe('identifier corpus', () => {
+describe('identifier corpus', { timeout: 180_000 }, () => {
   it('scores at least precision 0.97 and recall 0.95', () => {
     expect(existsSync(resolve(corpus, 'score.mjs')), `corpus not found at ${corpus}`).toBe(true);
     const run = spawnSync(

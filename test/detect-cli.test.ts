@@ -45,7 +45,8 @@ afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-describe('npm run detect', () => {
+// Each test starts a real process (tsx + happy-dom), which takes seconds on a loaded machine.
+describe('npm run detect', { timeout: 90_000 }, () => {
   it('prints one JSON line per file with its distinct identifiers, page scripts not run', () => {
     const file = join(dir, 'ticket.html');
     const { status, lines, stderr } = detect(file);
