@@ -1,11 +1,12 @@
 // One pass over a subtree's text, grouped into block runs as it goes. The current block is
 // tracked while walking (pushed on the way down, popped on the way up), because looking up
 // each text node's block ancestor costs several times the walk itself. Skipped subtrees are
-// never entered; open shadow roots are walked as their own blocks.
+// never entered (hidden ones are told by their attributes as the walk meets them, so no step
+// costs more than its own nodes); open shadow roots are walked as their own blocks.
 
 import {
   flagsOf,
-  hiddenElementsUnder,
+  isHiddenElement,
   isSkippedElement,
   TAG_BLOCK,
   TAG_BREAK,
@@ -30,8 +31,6 @@ interface Frame {
   path: Node[];
   /** Open block elements; the first entry is the frame's root. */
   blocks: Node[];
-  /** Hidden elements under this frame's root, found when the frame opened. */
-  hidden: ReadonlySet<Element>;
   /** The next node was already found (after skipping a subtree), or null to take nextNode(). */
   pending: Node | null;
 }
@@ -132,7 +131,6 @@ export function createRunWalker(root: Node): RunWalker {
     root: frameRoot,
     path: [frameRoot],
     blocks: [frameRoot],
-    hidden: hiddenElementsUnder(frameRoot),
     pending: null,
   });
 
@@ -189,7 +187,7 @@ export function createRunWalker(root: Node): RunWalker {
       length++;
       lastCode = 10;
     }
-    if (flags & TAG_SKIPPED || (f.hidden.size > 0 && f.hidden.has(el))) {
+    if (flags & TAG_SKIPPED || isHiddenElement(el)) {
       f.pending = skipSubtree(f);
       // Nothing of the skipped subtree is read, but a later sibling must still see its parent.
       if (!f.pending) f.pending = f.root;
