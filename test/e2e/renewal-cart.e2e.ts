@@ -2,45 +2,15 @@
 // a ticket's deployments → the popup's support status → "Add to cart" → the line in the
 // portal's cart (read from Node through GET /api/v1/cart) with the catch-up quantity. Also
 // the popup's first render from the persisted cache, printed as a figure (issue 4 §7).
-import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { RunningSandbox } from '../../sandbox/server';
-import { type LaunchedExtension, launchExtension } from './support/extension';
-import {
-  portalCart,
-  signInOnPortal,
-  startPortalFor,
-  usePortal,
-  waitForIdentifiers,
-  waitForStatus,
-} from './support/portal';
-import { openPopupFor, tabIdOf } from './support/shell';
-import { type StaticServer, serveDirectory } from './support/static-server';
+import { describe, expect, test } from 'vitest';
+import { withRenewalHarness } from './support/harness';
+import { portalCart, waitForIdentifiers, waitForStatus } from './support/portal';
+import { openPopupFor } from './support/shell';
 
 const ON_THE_PAGE = ['14181336', '47310958', '96295684', '30000007', '58602147', '85922823'];
 
-let ext: LaunchedExtension;
-let pages: StaticServer;
-let portal: RunningSandbox;
-let ticket: Page;
-let tabId: number;
-
-beforeAll(async () => {
-  pages = await serveDirectory(resolve('test/fixtures/pages/renewal'));
-  ext = await launchExtension();
-  portal = await startPortalFor(ext);
-  await usePortal(ext, portal.url);
-  await signInOnPortal(ext.context, portal);
-  ticket = await ext.context.newPage();
-  await ticket.goto(`${pages.url}/ticket.html`);
-  tabId = await tabIdOf(ext, ticket);
-});
-afterAll(async () => {
-  await ext?.close();
-  await portal?.close();
-  await pages?.close();
-});
+const harness = withRenewalHarness({ page: 'ticket.html', signedIn: true });
 
 const row = (popup: Page, deploymentId: string) =>
   popup.getByRole('article', { name: `Deployment ${deploymentId}` });
@@ -49,7 +19,7 @@ const addButton = (popup: Page, deploymentId: string) =>
 
 /** Opens the popup for the ticket and waits until the portal's answer is shown. */
 async function openPopup(): Promise<Page> {
-  const popup = await openPopupFor(ext, tabId);
+  const popup = await openPopupFor(harness.ext, harness.tabId);
   await waitForIdentifiers(popup, ON_THE_PAGE);
   await waitForStatus(popup, '14181336');
   return popup;
@@ -85,7 +55,7 @@ describe('renewing from the popup', () => {
     expect(await lapsed.getByTestId('in-cart').textContent()).toContain('In cart (6 years)');
     await expect.poll(() => popup.getByTestId('cart-summary').textContent()).toContain('1 line');
 
-    expect(await portalCart(portal)).toEqual([
+    expect(await portalCart(harness.portal)).toEqual([
       expect.objectContaining({ deploymentId: '14181336', quantity: 6 }),
     ]);
     await popup.close();
@@ -106,7 +76,7 @@ describe('renewing from the popup', () => {
       'In cart (8 years)',
     );
 
-    const lines = await portalCart(portal);
+    const lines = await portalCart(harness.portal);
     expect(lines.filter((line) => line.deploymentId === '47310958')).toEqual([
       expect.objectContaining({ quantity: 2 }),
     ]);
@@ -119,7 +89,7 @@ describe('renewing from the popup', () => {
 
   test('reopened, the popup shows the cached answer first; prints how soon', async () => {
     // Opened once already (above): its answers are in the persisted cache now.
-    const popup = await openPopupFor(ext, tabId);
+    const popup = await openPopupFor(harness.ext, harness.tabId);
     await expect
       .poll(
         () =>

@@ -5,11 +5,10 @@
 // works once the portal is back.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import type { RunningSandbox } from '../../sandbox/server';
-import { type LaunchedExtension, launchExtension } from './support/extension';
+import { afterAll, expect, test } from 'vitest';
+import { withRenewalHarness } from './support/harness';
 import {
   clearFaults,
   forgetCachedAnswers,
@@ -17,37 +16,22 @@ import {
   LOOKUP_ROUTE,
   portalCart,
   startPortalFor,
-  usePortal,
   waitForIdentifiers,
   waitForStatus,
 } from './support/portal';
-import { openPopupFor, tabIdOf } from './support/shell';
-import { type StaticServer, serveDirectory } from './support/static-server';
+import { openPopupFor } from './support/shell';
 
 const ON_THE_PAGE = ['14181336', '47310958', '96295684', '30000007', '58602147', '85922823'];
 
-let ext: LaunchedExtension;
-let pages: StaticServer;
-let portal: RunningSandbox;
 // A data file, so the portal can be stopped and started again with the same carts and sessions.
-let dataDir: string;
-let tabId: number;
-
-beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'renewal-scout-portal-'));
-  pages = await serveDirectory(resolve('test/fixtures/pages/renewal'));
-  ext = await launchExtension();
-  portal = await startPortalFor(ext, { dataFile: join(dataDir, 'portal.sqlite') });
-  await usePortal(ext, portal.url);
-  const ticket = await ext.context.newPage();
-  await ticket.goto(`${pages.url}/ticket.html`);
-  tabId = await tabIdOf(ext, ticket);
-});
-afterAll(async () => {
-  await ext?.close();
-  await portal?.close();
-  await pages?.close();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+const dataDir = mkdtempSync(join(tmpdir(), 'renewal-scout-portal-'));
+const dataFile = join(dataDir, 'portal.sqlite');
+// Registered first, so it runs after the harness has closed the portal.
+afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+const harness = withRenewalHarness({
+  page: 'ticket.html',
+  signedIn: false,
+  portalDataFile: dataFile,
 });
 
 const row = (popup: Page, deploymentId: string) =>
@@ -61,14 +45,16 @@ async function alertOf(popup: Page) {
 }
 
 test('signed out: "Sign in to the portal" opens its page; signed in there, Try again shows the statuses', async () => {
-  const popup = await openPopupFor(ext, tabId);
+  const popup = await openPopupFor(harness.ext, harness.tabId);
   await waitForIdentifiers(popup, ON_THE_PAGE);
   const alert = await alertOf(popup);
   expect(await alert.textContent()).toContain('You are signed out of the portal');
   expect(await popup.getByTestId('signed-out').count()).toBe(1);
   expect(await alert.getByRole('button', { name: 'use a personal access token' }).count()).toBe(1);
 
-  const opened = ext.context.waitForEvent('page', (page) => page.url().startsWith(portal.url));
+  const opened = harness.ext.context.waitForEvent('page', (page) =>
+    page.url().startsWith(harness.portal.url),
+  );
   await alert.getByRole('button', { name: 'Sign in to the portal' }).click();
   const signInPage = await opened;
   await signInPage.waitForLoadState('domcontentloaded');
@@ -88,10 +74,10 @@ test('signed out: "Sign in to the portal" opens its page; signed in there, Try a
 });
 
 test('a session that expired into the portal’s HTML sign-in page shows the signed-out state', async () => {
-  await forgetCachedAnswers(ext);
-  await injectFault(portal, { route: LOOKUP_ROUTE, kind: 'html-signin' });
+  await forgetCachedAnswers(harness.ext);
+  await injectFault(harness.portal, { route: LOOKUP_ROUTE, kind: 'html-signin' });
   try {
-    const popup = await openPopupFor(ext, tabId);
+    const popup = await openPopupFor(harness.ext, harness.tabId);
     await waitForIdentifiers(popup, ON_THE_PAGE);
     const alert = await alertOf(popup);
     expect(await alert.textContent()).toContain('Your portal session has expired');
@@ -99,31 +85,31 @@ test('a session that expired into the portal’s HTML sign-in page shows the sig
     expect(await popup.getByTestId('status-chip').count()).toBe(0);
     await popup.close();
   } finally {
-    await clearFaults(portal);
+    await clearFaults(harness.portal);
   }
 });
 
 test('portal down (502): a clear error, the cart kept, Try again works once it is back', async () => {
   // Something in the cart first: the failure must not lose it.
-  await forgetCachedAnswers(ext);
-  let popup = await openPopupFor(ext, tabId);
+  await forgetCachedAnswers(harness.ext);
+  let popup = await openPopupFor(harness.ext, harness.tabId);
   await waitForStatus(popup, '14181336');
   await popup.getByRole('button', { name: 'Add deployment 14181336 to cart' }).click();
   await row(popup, '14181336').getByTestId('in-cart').waitFor({ timeout: 15_000 });
   await popup.close();
 
-  await forgetCachedAnswers(ext);
-  await injectFault(portal, { route: LOOKUP_ROUTE, kind: 502 });
-  popup = await openPopupFor(ext, tabId);
+  await forgetCachedAnswers(harness.ext);
+  await injectFault(harness.portal, { route: LOOKUP_ROUTE, kind: 502 });
+  popup = await openPopupFor(harness.ext, harness.tabId);
   await waitForIdentifiers(popup, ON_THE_PAGE);
   const alert = await alertOf(popup);
   expect(await alert.textContent()).toContain('The portal is having trouble');
   expect(await alert.textContent()).toContain('Nothing was lost');
-  expect(await portalCart(portal)).toEqual([
+  expect(await portalCart(harness.portal)).toEqual([
     expect.objectContaining({ deploymentId: '14181336', quantity: 6 }),
   ]);
 
-  await clearFaults(portal);
+  await clearFaults(harness.portal);
   await alert.getByRole('button', { name: 'Try again' }).click();
   await waitForStatus(popup, '14181336');
   expect(await row(popup, '14181336').getByTestId('in-cart').textContent()).toContain(
@@ -133,21 +119,23 @@ test('portal down (502): a clear error, the cart kept, Try again works once it i
 });
 
 test('"Add to cart" failing (500) adds nothing; its Try again adds one line', async () => {
-  const popup = await openPopupFor(ext, tabId);
+  const popup = await openPopupFor(harness.ext, harness.tabId);
   await waitForStatus(popup, '47310958');
-  await injectFault(portal, { route: '/api/v1/cart/renewals/*', method: 'PUT', kind: 500 });
+  await injectFault(harness.portal, { route: '/api/v1/cart/renewals/*', method: 'PUT', kind: 500 });
   try {
     await popup.getByRole('button', { name: 'Add deployment 47310958 to cart' }).click();
     const error = row(popup, '47310958').getByRole('alert');
     await error.waitFor({ timeout: 20_000 });
     expect(await error.textContent()).toContain('The portal is having trouble');
-    expect((await portalCart(portal)).map((line) => line.deploymentId)).toEqual(['14181336']);
+    expect((await portalCart(harness.portal)).map((line) => line.deploymentId)).toEqual([
+      '14181336',
+    ]);
   } finally {
-    await clearFaults(portal);
+    await clearFaults(harness.portal);
   }
   await row(popup, '47310958').getByRole('button', { name: 'Try again' }).click();
   await row(popup, '47310958').getByTestId('in-cart').waitFor({ timeout: 15_000 });
-  const lines = await portalCart(portal);
+  const lines = await portalCart(harness.portal);
   expect(lines.filter((line) => line.deploymentId === '47310958')).toEqual([
     expect.objectContaining({ quantity: 2 }),
   ]);
@@ -156,20 +144,20 @@ test('"Add to cart" failing (500) adds nothing; its Try again adds one line', as
 });
 
 test('portal gone: "cannot be reached"; started again, Try again shows the statuses and the cart', async () => {
-  const { port } = portal;
-  await portal.close();
-  await forgetCachedAnswers(ext);
-  const popup = await openPopupFor(ext, tabId);
+  const { port } = harness.portal;
+  await harness.portal.close();
+  await forgetCachedAnswers(harness.ext);
+  const popup = await openPopupFor(harness.ext, harness.tabId);
   await waitForIdentifiers(popup, ON_THE_PAGE);
   const alert = await alertOf(popup);
   expect(await alert.textContent()).toContain('The portal cannot be reached');
 
-  portal = await startPortalFor(ext, { port, dataFile: join(dataDir, 'portal.sqlite') });
+  harness.portal = await startPortalFor(harness.ext, { port, dataFile });
   await alert.getByRole('button', { name: 'Try again' }).click();
   await waitForStatus(popup, '14181336');
   expect(await row(popup, '14181336').getByTestId('in-cart').textContent()).toContain(
     'In cart (6 years)',
   );
-  expect(await portalCart(portal)).toHaveLength(2);
+  expect(await portalCart(harness.portal)).toHaveLength(2);
   await popup.close();
 });

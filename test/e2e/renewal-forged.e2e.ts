@@ -4,45 +4,21 @@
 // privileged message is forged from there with `chrome.scripting.executeScript` (ISOLATED
 // world): none is answered, and the portal's cart is unchanged. The same messages sent from
 // the popup work, so the only thing that differs is who sent them.
-import { resolve } from 'node:path';
-import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import type { RunningSandbox } from '../../sandbox/server';
-import { type LaunchedExtension, launchExtension } from './support/extension';
-import {
-  portalCart,
-  signInOnPortal,
-  startPortalFor,
-  usePortal,
-  waitForStatus,
-} from './support/portal';
-import { openPopupFor, tabIdOf } from './support/shell';
-import { type StaticServer, serveDirectory } from './support/static-server';
+import { beforeAll, expect, test } from 'vitest';
+import { withRenewalHarness } from './support/harness';
+import { portalCart, waitForStatus } from './support/portal';
+import { openPopupFor } from './support/shell';
 
-let ext: LaunchedExtension;
-let pages: StaticServer;
-let portal: RunningSandbox;
-let ticket: Page;
-let tabId: number;
+const harness = withRenewalHarness({
+  page: (ext) => `forger.html#${ext.extensionId}`,
+  signedIn: true,
+});
 
 beforeAll(async () => {
-  pages = await serveDirectory(resolve('test/fixtures/pages/renewal'));
-  ext = await launchExtension();
-  portal = await startPortalFor(ext);
-  await usePortal(ext, portal.url);
-  await signInOnPortal(ext.context, portal);
-  ticket = await ext.context.newPage();
-  await ticket.goto(`${pages.url}/forger.html#${ext.extensionId}`);
-  tabId = await tabIdOf(ext, ticket);
   // The user looked at the ticket once: the background holds its results and statuses.
-  const popup = await openPopupFor(ext, tabId);
+  const popup = await openPopupFor(harness.ext, harness.tabId);
   await waitForStatus(popup, '14181336');
   await popup.close();
-});
-afterAll(async () => {
-  await ext?.close();
-  await portal?.close();
-  await pages?.close();
 });
 
 type Message = { type: string; [field: string]: unknown };
@@ -73,7 +49,7 @@ interface Outcome {
 
 /** Sends each message from the content-script world of the ticket's tab; what came back. */
 async function forgeFromContentWorld(messages: Message[]): Promise<Outcome[]> {
-  return await ext.background.evaluate(
+  return await harness.ext.background.evaluate(
     async ({ target, forged }) => {
       const [injection] = await chrome.scripting.executeScript({
         target: { tabId: target },
@@ -94,20 +70,20 @@ async function forgeFromContentWorld(messages: Message[]): Promise<Outcome[]> {
       });
       return injection?.result as Outcome[];
     },
-    { target: tabId, forged: messages },
+    { target: harness.tabId, forged: messages },
   );
 }
 
 test('the page’s own script has no channel to the extension', async () => {
-  expect(await ticket.evaluate(() => document.body.dataset.forgery)).toBe('no channel');
-  expect(await portalCart(portal)).toEqual([]);
+  expect(await harness.ticket.evaluate(() => document.body.dataset.forgery)).toBe('no channel');
+  expect(await portalCart(harness.portal)).toEqual([]);
 });
 
 test('privileged messages forged in the content-script world get no answer and change nothing', async () => {
-  const tabsBefore = await ext.background.evaluate(() => chrome.tabs.query({}));
-  const outcomes = await forgeFromContentWorld(privilegedMessages(tabId));
+  const tabsBefore = await harness.ext.background.evaluate(() => chrome.tabs.query({}));
+  const outcomes = await forgeFromContentWorld(privilegedMessages(harness.tabId));
 
-  expect(outcomes).toHaveLength(privilegedMessages(tabId).length);
+  expect(outcomes).toHaveLength(privilegedMessages(harness.tabId).length);
   for (const outcome of outcomes) {
     // Ignored by the background: the channel closes without an answer, or nothing comes.
     const nothing =
@@ -119,26 +95,26 @@ test('privileged messages forged in the content-script world get no answer and c
   // Nothing of the portal's answers leaked into any of them.
   expect(JSON.stringify(outcomes)).not.toMatch(/Lakeshore|14181336|reseller@example\.test/);
 
-  expect(await portalCart(portal)).toEqual([]);
-  const tabsAfter = await ext.background.evaluate(() => chrome.tabs.query({}));
+  expect(await portalCart(harness.portal)).toEqual([]);
+  const tabsAfter = await harness.ext.background.evaluate(() => chrome.tabs.query({}));
   expect(tabsAfter.map((tab) => tab.url)).toEqual(tabsBefore.map((tab) => tab.url));
 });
 
 test('the same messages from the popup are answered: only the sender made the difference', async () => {
-  const popup = await openPopupFor(ext, tabId);
+  const popup = await openPopupFor(harness.ext, harness.tabId);
   const ask = (message: Message) =>
     popup.evaluate((body) => chrome.runtime.sendMessage(body), message) as Promise<{
       ok: boolean;
     }>;
   const sent = (type: string) => {
-    const message = privilegedMessages(tabId).find((candidate) => candidate.type === type);
+    const message = privilegedMessages(harness.tabId).find((candidate) => candidate.type === type);
     if (!message) throw new Error(`no ${type} message`);
     return ask(message);
   };
   expect(await sent('support-status')).toMatchObject({ ok: true });
   expect(await sent('get-cart')).toMatchObject({ ok: true, value: { lines: [] } });
   expect(await sent('add-renewal')).toMatchObject({ ok: true });
-  expect(await portalCart(portal)).toEqual([
+  expect(await portalCart(harness.portal)).toEqual([
     expect.objectContaining({ deploymentId: '14181336', quantity: 6 }),
   ]);
   await popup.close();

@@ -1,10 +1,9 @@
 // Issue 2 §5: the whole slice in real Chromium. Each fixture page is opened, the popup's
 // view for its tab triggers the on-demand scan, and the test checks the badge (from the
 // service worker), the popup's list, and that the page's DOM is exactly as it was.
-import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { type LaunchedExtension, launchExtension } from './support/extension';
+import { describe, expect, test } from 'vitest';
+import { withExtensionHarness } from './support/harness';
 import {
   badgeOf,
   highlightedRanges,
@@ -13,19 +12,8 @@ import {
   serializeDom,
   tabIdOf,
 } from './support/shell';
-import { type StaticServer, serveDirectory } from './support/static-server';
 
-let ext: LaunchedExtension;
-let server: StaticServer;
-
-beforeAll(async () => {
-  server = await serveDirectory(resolve('test/fixtures/pages/shell'));
-  ext = await launchExtension();
-});
-afterAll(async () => {
-  await ext?.close();
-  await server?.close();
-});
+const harness = withExtensionHarness('test/fixtures/pages/shell');
 
 interface Scanned {
   page: Page;
@@ -37,20 +25,20 @@ interface Scanned {
 let opened = 0;
 
 async function scanFixture(file: string): Promise<Scanned> {
-  const page = await ext.context.newPage();
+  const page = await harness.ext.context.newPage();
   // A query string of its own, so each test's tab is found by URL even if an earlier
   // failure left a tab open.
-  await page.goto(`${server.url}/${file}?case=${++opened}`);
+  await page.goto(`${harness.pages.url}/${file}?case=${++opened}`);
   await page.waitForLoadState('load');
   const before = await serializeDom(page);
-  const tabId = await tabIdOf(ext, page);
-  const popup = await openPopupFor(ext, tabId);
+  const tabId = await tabIdOf(harness.ext, page);
+  const popup = await openPopupFor(harness.ext, tabId);
   return { page, popup, tabId, before };
 }
 
 async function expectFound({ popup, tabId }: Scanned, expected: string[]) {
   await expect.poll(() => popupList(popup), { timeout: 10_000 }).toEqual(expected);
-  await expect.poll(() => badgeOf(ext, tabId)).toBe(String(expected.length));
+  await expect.poll(() => badgeOf(harness.ext, tabId)).toBe(String(expected.length));
   await expect(popup.getByTestId('summary').textContent()).resolves.toBe(
     `${expected.length} ${expected.length === 1 ? 'identifier' : 'identifiers'} on this page`,
   );
@@ -61,7 +49,10 @@ async function expectUntouched({ page, before }: Scanned) {
 }
 
 function storedResults(tabId: number): Promise<Record<string, unknown>> {
-  return ext.background.evaluate((id) => chrome.storage.session.get(`tab-results:${id}`), tabId);
+  return harness.ext.background.evaluate(
+    (id) => chrome.storage.session.get(`tab-results:${id}`),
+    tabId,
+  );
 }
 
 async function closeAll({ page, popup }: Scanned) {
@@ -125,7 +116,7 @@ describe('detection in real Chromium', () => {
     expect(await empty.textContent()).toContain('Deployment ID 14181336');
     expect(await empty.textContent()).toContain('S/N VS0164AB');
     expect(await popupList(scanned.popup)).toEqual([]);
-    expect(await badgeOf(ext, scanned.tabId)).toBe('');
+    expect(await badgeOf(harness.ext, scanned.tabId)).toBe('');
     await expectUntouched(scanned);
     await closeAll(scanned);
   });
@@ -138,12 +129,12 @@ describe('the tab’s life', () => {
 
     await scanned.page.evaluate(() => history.pushState({}, '', '#/route/2'));
     await scanned.page.waitForTimeout(500);
-    expect(await badgeOf(ext, scanned.tabId)).toBe('1');
+    expect(await badgeOf(harness.ext, scanned.tabId)).toBe('1');
 
-    await scanned.page.goto(`${server.url}/ticket-none.html`);
+    await scanned.page.goto(`${harness.pages.url}/ticket-none.html`);
     // Chrome resets a tab's badge on navigation by itself; the stored results follow once
     // the old document no longer answers.
-    await expect.poll(() => badgeOf(ext, scanned.tabId), { timeout: 10_000 }).toBe('');
+    await expect.poll(() => badgeOf(harness.ext, scanned.tabId), { timeout: 10_000 }).toBe('');
     await expect
       .poll(async () => JSON.stringify(await storedResults(scanned.tabId)), { timeout: 10_000 })
       .not.toContain('ticket-split.html');
@@ -151,7 +142,7 @@ describe('the tab’s life', () => {
     // access; the shipped build would ask for a click on the toolbar button).
     await scanned.popup.getByTestId('empty-state').waitFor({ timeout: 10_000 });
     expect(await popupList(scanned.popup)).toEqual([]);
-    expect(await badgeOf(ext, scanned.tabId)).toBe('');
+    expect(await badgeOf(harness.ext, scanned.tabId)).toBe('');
     await closeAll(scanned);
   });
 
@@ -178,7 +169,7 @@ describe('the tab’s life', () => {
 
     // Code in the content scripts' isolated world of the first tab, as a compromised or
     // confused content script would run.
-    const answers = await ext.background.evaluate(
+    const answers = await harness.ext.background.evaluate(
       async ([tabId, otherTabId]) => {
         const [injected] = await chrome.scripting.executeScript({
           target: { tabId },
@@ -217,9 +208,9 @@ describe('the tab’s life', () => {
         .getByRole('switch', { name: 'Highlight on page' })
         .getAttribute('aria-checked'),
     ).toBe('true');
-    await expect.poll(() => badgeOf(ext, scanned.tabId)).toBe('1');
+    await expect.poll(() => badgeOf(harness.ext, scanned.tabId)).toBe('1');
     await expect.poll(() => popupList(scanned.popup)).toEqual(['99999999']);
-    expect(await badgeOf(ext, other.tabId)).toBe('');
+    expect(await badgeOf(harness.ext, other.tabId)).toBe('');
     expect(await popupList(other.popup)).toEqual([]);
     await closeAll(scanned);
     await closeAll(other);
@@ -240,11 +231,11 @@ describe('the tab’s life', () => {
     await expectFound(scanned, ['14181336', '85922823', 'VS0164AB']);
     await scanned.popup.close();
     // Stop the worker the way a developer would, from chrome://serviceworker-internals.
-    const internals = await ext.context.newPage();
+    const internals = await harness.ext.context.newPage();
     await internals.goto('chrome://serviceworker-internals/');
     const registration = internals
       .locator('.serviceworker-registration')
-      .filter({ hasText: `chrome-extension://${ext.extensionId}/` });
+      .filter({ hasText: `chrome-extension://${harness.ext.extensionId}/` });
     await registration.locator('cr-button[data-command="stop"]').click();
     await expect
       .poll(() => registration.locator('.serviceworker-running-status .value').allTextContents())
@@ -260,8 +251,8 @@ describe('the tab’s life', () => {
       document.body.append(line);
     });
     // Ask from an extension page that starts no scan of its own (a tabId it rejects).
-    const probe = await ext.context.newPage();
-    await probe.goto(`chrome-extension://${ext.extensionId}/popup.html?tabId=none`);
+    const probe = await harness.ext.context.newPage();
+    await probe.goto(`chrome-extension://${harness.ext.extensionId}/popup.html?tabId=none`);
     await expect
       .poll(
         () =>

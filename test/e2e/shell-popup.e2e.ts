@@ -1,37 +1,27 @@
 // The popup's own behaviour in Chromium: pages it cannot scan, a bad address, the keyboard,
 // and copying to the clipboard.
-import { resolve } from 'node:path';
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import { type LaunchedExtension, launchExtension } from './support/extension';
+import { expect, test } from 'vitest';
+import { withExtensionHarness } from './support/harness';
 import { openPopupFor, tabIdOf } from './support/shell';
-import { type StaticServer, serveDirectory } from './support/static-server';
 
-let ext: LaunchedExtension;
-let server: StaticServer;
-
-beforeAll(async () => {
-  server = await serveDirectory(resolve('test/fixtures/pages/shell'));
-  ext = await launchExtension();
-});
-afterAll(async () => {
-  await ext?.close();
-  await server?.close();
-});
+const harness = withExtensionHarness('test/fixtures/pages/shell');
 
 test('a browser page cannot be scanned, and the popup says why', async () => {
-  const tab = await ext.background.evaluate(() => chrome.tabs.create({ url: 'chrome://version' }));
-  const popup = await openPopupFor(ext, tab.id ?? -1);
+  const tab = await harness.ext.background.evaluate(() =>
+    chrome.tabs.create({ url: 'chrome://version' }),
+  );
+  const popup = await openPopupFor(harness.ext, tab.id ?? -1);
   const alert = popup.getByRole('alert');
   await alert.waitFor({ timeout: 10_000 });
   expect(await alert.textContent()).toContain('This page can’t be scanned');
   expect(await popup.getByTestId('error-restricted-page').count()).toBe(1);
   await popup.close();
-  await ext.background.evaluate((id) => chrome.tabs.remove(id), tab.id ?? -1);
+  await harness.ext.background.evaluate((id) => chrome.tabs.remove(id), tab.id ?? -1);
 });
 
 test('without ?tabId the popup shows the active tab: here its own page, which it may not scan', async () => {
-  const popup = await ext.context.newPage();
-  await popup.goto(`chrome-extension://${ext.extensionId}/popup.html`);
+  const popup = await harness.ext.context.newPage();
+  await popup.goto(`chrome-extension://${harness.ext.extensionId}/popup.html`);
   await popup.getByTestId('error-restricted-page').waitFor({ timeout: 10_000 });
   expect(await popup.getByRole('heading', { level: 1 }).textContent()).toBe('Renewal Scout');
   // The toolbar popup (no tabId) offers the pop-out window.
@@ -40,17 +30,17 @@ test('without ?tabId the popup shows the active tab: here its own page, which it
 });
 
 test('a malformed tabId is reported instead of showing some other tab', async () => {
-  const popup = await ext.context.newPage();
-  await popup.goto(`chrome-extension://${ext.extensionId}/popup.html?tabId=abc`);
+  const popup = await harness.ext.context.newPage();
+  await popup.goto(`chrome-extension://${harness.ext.extensionId}/popup.html?tabId=abc`);
   await popup.getByTestId('target-bad-tab-id').waitFor();
   expect(await popup.getByTestId('identifier').count()).toBe(0);
   await popup.close();
 });
 
 test('keyboard: every control is reachable with Tab, labelled, and shows its focus', async () => {
-  const page = await ext.context.newPage();
-  await page.goto(`${server.url}/ticket-static.html`);
-  const popup = await openPopupFor(ext, await tabIdOf(ext, page));
+  const page = await harness.ext.context.newPage();
+  await page.goto(`${harness.pages.url}/ticket-static.html`);
+  const popup = await openPopupFor(harness.ext, await tabIdOf(harness.ext, page));
   await popup.getByTestId('identifier').first().waitFor({ timeout: 10_000 });
 
   // Tab through the whole popup (it may hold more controls than these, e.g. renewals).
@@ -89,9 +79,9 @@ test('keyboard: every control is reachable with Tab, labelled, and shows its foc
 });
 
 test('Copy puts the identifier on the clipboard and announces it', async () => {
-  const page = await ext.context.newPage();
-  await page.goto(`${server.url}/ticket-split.html`);
-  const popup = await openPopupFor(ext, await tabIdOf(ext, page));
+  const page = await harness.ext.context.newPage();
+  await page.goto(`${harness.pages.url}/ticket-split.html`);
+  const popup = await openPopupFor(harness.ext, await tabIdOf(harness.ext, page));
   const copy = popup.getByRole('button', { name: 'Copy deployment ID 14181336' });
   await copy.waitFor({ timeout: 10_000 });
   await copy.press('Enter');
