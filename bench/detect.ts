@@ -16,7 +16,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
 import { type CDPSession, chromium, type Page } from 'playwright-core';
-import { CHROMIUM } from '../test/e2e/support/extension';
+import { CHROMIUM, HEADLESS_CHROMIUM_ARGS } from '../test/e2e/support/extension';
 import { serveDirectory } from '../test/e2e/support/static-server';
 import { commentHtml, generateTicketPage } from './ticket-page';
 
@@ -306,17 +306,8 @@ async function main(): Promise<void> {
   const server = await serveDirectory(dir);
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
-    headless: false, // `--headless=new` below
-    args: [
-      '--headless=new',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-dev-shm-usage',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-      '--no-default-browser-check',
-    ],
+    headless: false, // `--headless=new` in the args
+    args: [...HEADLESS_CHROMIUM_ARGS],
   });
   try {
     const bundle = await bundleInWorld();

@@ -8,6 +8,22 @@ import { type BrowserContext, chromium, type Worker } from 'playwright-core';
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/lib/chromium/chromium';
 export const EXTENSION_DIR = resolve(process.env.EXTENSION_DIR ?? '.output/chrome-mv3-e2e');
 
+/**
+ * The flags stack.md's recipe needs to run Chromium headless as root in a container, quiet
+ * (no background traffic, no first-run UI). Pass with `headless: false`: Playwright's own
+ * headless mode is the old one, which does not load extensions.
+ */
+export const HEADLESS_CHROMIUM_ARGS: readonly string[] = [
+  '--headless=new',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+  '--no-default-browser-check',
+];
+
 export interface LaunchedExtension {
   context: BrowserContext;
   extensionId: string;
@@ -24,20 +40,14 @@ export async function launchExtension(
   const profile = options.profileDir ?? mkdtempSync(join(tmpdir(), 'renewal-scout-e2e-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
-    headless: false, // `--headless=new` below: the new headless mode loads extensions
+    headless: false, // `--headless=new` in the args: the new headless mode loads extensions
     ignoreDefaultArgs: ['--disable-extensions'],
     args: [
       `--disable-extensions-except=${dir}`,
       `--load-extension=${dir}`,
-      '--headless=new',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-dev-shm-usage',
-      '--disable-background-networking',
-      '--disable-component-update',
+      ...HEADLESS_CHROMIUM_ARGS,
+      // The extension's persistent profile: no sync traffic either.
       '--disable-sync',
-      '--no-first-run',
-      '--no-default-browser-check',
     ],
   });
   const background =
