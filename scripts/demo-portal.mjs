@@ -1,10 +1,20 @@
 // The demo's portal: the sandbox partner portal (TypeScript, loaded through tsx) started for
-// one extension, the extension's settings pointed at it, and the portal's own sign-in page
-// used to sign in, which gives the extension the portal session it uses.
+// one extension. Pointing the extension at it, signing in on the portal's own page (which
+// gives the extension the portal session it uses) and reading the cart are the e2e tests'
+// helpers (test/e2e/support/portal.ts), so the demo and the tests drive the portal alike.
 import { tsImport } from 'tsx/esm/api';
 
 /** Where the demo keeps its portal data (git-ignored); seeded afresh at every start. */
 export const DEMO_DATA_FILE = '.sandbox/demo.sqlite';
+
+export const {
+  /** `usePortal({ background: worker }, portalUrl)`: the settings the options page stores. */
+  usePortal,
+  /** `signInOnPortalPage(page, portal)`: signs in on `page`, left on the (empty) cart page. */
+  signInOnPortalPage,
+  /** `portalCart(portal)`: the reseller's cart lines from the portal's API, with the token. */
+  portalCart,
+} = await tsImport('../test/e2e/support/portal.ts', import.meta.url);
 
 /**
  * Starts the sandbox trusting the extension's origin for cookie-authenticated writes (its
@@ -24,35 +34,4 @@ export async function startDemoPortal(extensionId) {
     if (error?.code !== 'EADDRINUSE') throw error;
     return await startSandbox({ ...options, port: 0 });
   }
-}
-
-/**
- * Points the extension at the portal, the way the options page stores it: the settings
- * object in storage.local, with the portal session as the sign-in method. The e2e build
- * already has host access to 127.0.0.1, so no permission prompt is needed.
- */
-export async function configureExtension(worker, portalUrl) {
-  const { defaultSettings } = await tsImport('../lib/settings/schema.ts', import.meta.url);
-  const settings = { ...defaultSettings(), portalBaseUrl: portalUrl, signInMethod: 'session' };
-  await worker.evaluate((value) => chrome.storage.local.set({ settings: value }), settings);
-}
-
-/** Signs in on the portal's own page in `page`; it lands on the (empty) cart page. */
-export async function signInOnPortal(page, portal, signIn = portal.signIns[0]) {
-  await page.goto(`${portal.url}/sign-in`);
-  await page.getByLabel('Email').fill(signIn.email);
-  await page.getByLabel('Password').fill(signIn.password);
-  await Promise.all([
-    page.waitForURL(/\/cart$/),
-    page.getByRole('button', { name: 'Sign in' }).click(),
-  ]);
-}
-
-/** The reseller's cart from the portal's API, read with the token (not the browser). */
-export async function portalCart(portal) {
-  const response = await fetch(`${portal.url}/api/v1/cart`, {
-    headers: { authorization: `Bearer ${portal.token}` },
-  });
-  if (!response.ok) throw new Error(`GET /api/v1/cart answered ${response.status}`);
-  return await response.json();
 }

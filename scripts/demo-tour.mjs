@@ -3,7 +3,7 @@
 // page with the line and its catch-up quantity. Saves a screenshot of each step.
 import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { portalCart, signInOnPortal } from './demo-portal.mjs';
+import { portalCart, signInOnPortalPage } from './demo-portal.mjs';
 
 /** The demo ticket's lapsed deployment: 5 years and 80 days behind, on any date. */
 const LAPSED = '14181336';
@@ -18,7 +18,7 @@ export async function headlessTour({ context, worker, extensionId, pages, portal
 
   console.log(`» Signing in on the portal as ${portal.signIns[0].email}`);
   const portalPage = await context.newPage();
-  await signInOnPortal(portalPage, portal);
+  await signInOnPortalPage(portalPage, portal);
 
   const ticketUrl = `${pages.url}/ticket-482913.html`;
   console.log(`» Opening ${ticketUrl}`);
@@ -74,8 +74,8 @@ export async function headlessTour({ context, worker, extensionId, pages, portal
     .evaluate((row) => row.scrollIntoView({ block: 'center' }));
   await popup.screenshot({ path: shot('3-popup-in-cart.png') });
 
-  const cart = await portalCart(portal);
-  const line = cart.lines.find((candidate) => candidate.deploymentId === LAPSED);
+  const lines = await portalCart(portal);
+  const line = lines.find((candidate) => candidate.deploymentId === LAPSED);
   if (!line) throw new Error(`the portal’s cart has no line for ${LAPSED}`);
   console.log(`  the portal’s cart: ${line.deploymentId} × ${line.quantity} (${line.name})`);
 

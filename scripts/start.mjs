@@ -6,13 +6,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import {
-  configureExtension,
-  DEMO_DATA_FILE,
-  signInOnPortal,
-  startDemoPortal,
-} from './demo-portal.mjs';
-import { serveDemoPages } from './demo-server.mjs';
+import { tsImport } from 'tsx/esm/api';
+import { DEMO_DATA_FILE, signInOnPortalPage, startDemoPortal, usePortal } from './demo-portal.mjs';
 import { headlessTour } from './demo-tour.mjs';
 import { ensureChromium, ensureDependencies, run } from './ensure.mjs';
 
@@ -33,7 +28,9 @@ if (run('npm', ['run', '--silent', buildScript]) !== 0) {
 }
 
 const { chromium } = await import('playwright-core');
-const pages = await serveDemoPages('demo/pages');
+// The e2e tests' static server (TypeScript, through tsx) serves the demo pages too.
+const { serveDirectory } = await tsImport('../test/e2e/support/static-server.ts', import.meta.url);
+const pages = await serveDirectory('demo/pages');
 const profile = mkdtempSync(join(tmpdir(), 'renewal-scout-demo-'));
 const context = await launchChromium().catch(async (error) => {
   console.error(
@@ -82,7 +79,7 @@ async function shutdown(code) {
 
 try {
   portal = await startDemoPortal(extensionId);
-  await configureExtension(worker, portal.url);
+  await usePortal({ background: worker }, portal.url);
 } catch (error) {
   console.error('The sandbox portal did not start:', error);
   await shutdown(1);
@@ -94,7 +91,7 @@ console.log(
 if (headed) {
   try {
     const portalPage = context.pages()[0] ?? (await context.newPage());
-    await signInOnPortal(portalPage, portal);
+    await signInOnPortalPage(portalPage, portal);
     const page = await context.newPage();
     await page.goto(`${pages.url}/index.html`);
   } catch (error) {

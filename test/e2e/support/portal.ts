@@ -24,19 +24,28 @@ export function startPortalFor(
 }
 
 /** Points the extension at the portal with the portal session as its sign-in method. */
-export async function usePortal(ext: LaunchedExtension, portalUrl: string): Promise<void> {
+export async function usePortal(
+  ext: Pick<LaunchedExtension, 'background'>,
+  portalUrl: string,
+): Promise<void> {
   const settings = { ...defaultSettings(), portalBaseUrl: portalUrl, signInMethod: 'session' };
   await ext.background.evaluate((value) => chrome.storage.local.set({ settings: value }), settings);
 }
 
-/** Signs the browser in on the portal's own page, which lands on the cart page. */
+/** Signs the browser in on the portal's own page in a tab of its own, closed afterwards. */
 export async function signInOnPortal(
   context: BrowserContext,
   portal: RunningSandbox,
 ): Promise<void> {
+  const page = await context.newPage();
+  await signInOnPortalPage(page, portal);
+  await page.close();
+}
+
+/** Signs in on the portal's own page in `page`, which lands on (and stays at) the cart page. */
+export async function signInOnPortalPage(page: Page, portal: RunningSandbox): Promise<void> {
   const [signIn] = portal.signIns;
   if (!signIn) throw new Error('the sandbox has no sign-ins');
-  const page = await context.newPage();
   await page.goto(`${portal.url}/sign-in`);
   await page.getByLabel('Email').fill(signIn.email);
   await page.getByLabel('Password').fill(signIn.password);
@@ -44,7 +53,6 @@ export async function signInOnPortal(
     page.waitForURL(/\/cart$/),
     page.getByRole('button', { name: 'Sign in' }).click(),
   ]);
-  await page.close();
 }
 
 export interface PortalCartLine {
