@@ -7,8 +7,9 @@ import type { Cart, CartLine, CreditsOption, SupportRecord } from '../../lib/por
 import { statement } from '../db/statements';
 import { CURRENCY } from '../seed/catalog';
 
-interface LineRow {
-  id: number;
+/** A line as stored: in the cart (id: its rowid) or copied into a quote (id: the cart's). */
+export interface LineRow {
+  id: number | string;
   sku: string;
   name: string;
   deploymentId: string;
@@ -23,7 +24,7 @@ const SELECT_LINES = `
     l.unit_price AS unitPrice, l.currency, l.credits
   FROM cart_lines l JOIN support_plans sp ON sp.sku = l.plan_sku`;
 
-function toLine(row: LineRow): CartLine {
+export function toLine(row: LineRow): CartLine {
   return {
     id: String(row.id),
     sku: row.sku,

@@ -2,9 +2,9 @@
 // transaction: a crash leaves either the cart or the quote, never both or neither.
 
 import type { Database } from 'better-sqlite3';
-import type { CartLine, CreditsOption, Quote } from '../../lib/portal/schemas';
+import type { Quote } from '../../lib/portal/schemas';
 import type { IsoDate } from '../../lib/renewal';
-import { emptyCart, readCart } from './cart';
+import { emptyCart, type LineRow, readCart, toLine } from './cart';
 
 interface QuoteRow {
   id: number;
@@ -12,17 +12,6 @@ interface QuoteRow {
   total: number;
   currency: string;
   createdAt: string;
-}
-
-interface QuoteLineRow {
-  lineId: string;
-  sku: string;
-  name: string;
-  deploymentId: string;
-  quantity: number;
-  unitPrice: number;
-  currency: string;
-  credits: CreditsOption;
 }
 
 /** Saves the cart as a quote and empties it; undefined when the cart is empty. */
@@ -71,7 +60,7 @@ export function listQuotes(db: Database, userId: string): Quote[] {
     )
     .all(userId) as QuoteRow[];
   const linesOf = db.prepare(
-    `SELECT line_id AS lineId, sku, name, deployment_id AS deploymentId, quantity,
+    `SELECT line_id AS id, sku, name, deployment_id AS deploymentId, quantity,
        unit_price AS unitPrice, currency, credits
      FROM quote_lines WHERE quote_id = ? ORDER BY position`,
   );
@@ -79,16 +68,6 @@ export function listQuotes(db: Database, userId: string): Quote[] {
     number: quote.number,
     total: { amount: quote.total, currency: quote.currency },
     createdAt: quote.createdAt,
-    lines: (linesOf.all(quote.id) as QuoteLineRow[]).map(
-      (row): CartLine => ({
-        id: row.lineId,
-        sku: row.sku,
-        name: row.name,
-        deploymentId: row.deploymentId,
-        quantity: row.quantity,
-        unitPrice: { amount: row.unitPrice, currency: row.currency },
-        credits: row.credits,
-      }),
-    ),
+    lines: (linesOf.all(quote.id) as LineRow[]).map(toLine),
   }));
 }
