@@ -87,6 +87,18 @@ describe('detectInRun', () => {
       [],
     );
   });
+
+  it('finds the shortest candidates past the token pre-test, and nothing shorter', () => {
+    const body = page('<p>Serial: ab1cde</p><p>Serial: ab1cd</p><p>S/N --a1-b-c--</p>');
+    expect(detectIdentifiers(body).map((d) => d.value)).toEqual(['AB1CDE', 'A1-B-C']);
+  });
+
+  it('reads a huge digit-free word in linear time', () => {
+    const body = page(`<p>${'x'.repeat(60_000)} serial VS0164AB</p>`);
+    const started = performance.now();
+    expect(detectIdentifiers(body).map((d) => d.value)).toEqual(['VS0164AB']);
+    expect(performance.now() - started).toBeLessThan(1000);
+  });
 });
 
 describe('hostile pages', () => {
