@@ -5,11 +5,7 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import type {
-  PortalResult,
-  PortalServiceError,
-  TabSupportStatus,
-} from '@/lib/messaging/portal-results';
+import type { PortalServiceError } from '@/lib/messaging/portal-results';
 import type { TabIdentifier } from '@/lib/messaging/results';
 import {
   type CacheArea,
@@ -18,7 +14,15 @@ import {
   storagePersister,
 } from '@/lib/popup/persist';
 import { PopupApp } from './PopupApp';
-import { deferred, fakeBackground, found, SETTINGS, TODAY, view } from './testing/fake-background';
+import {
+  deferred,
+  fakeBackground,
+  found,
+  SETTINGS,
+  supportStatusOf,
+  TODAY,
+  view,
+} from './testing/fake-background';
 import { article, button, click, mountInto, testQueryClient } from './testing/render';
 
 const TAB = 7;
@@ -28,17 +32,7 @@ const IDENTIFIERS: TabIdentifier[] = [{ kind: 'deployment', value: '14181336', c
 let root: HTMLElement;
 let background: ReturnType<typeof fakeBackground>;
 
-const statusAnswer = (): PortalResult<TabSupportStatus> => ({
-  ok: true,
-  value: {
-    tabId: TAB,
-    portal: SETTINGS.portal,
-    today: TODAY,
-    expiringSoonDays: 30,
-    fetchedAt: Date.now(),
-    identifiers: [found(IDENTIFIERS[0] as TabIdentifier, lapsed)],
-  },
-});
+const statusAnswer = () => supportStatusOf(TAB, [found(IDENTIFIERS[0] as TabIdentifier, lapsed)]);
 
 beforeEach(() => {
   root = document.createElement('div');

@@ -12,7 +12,7 @@ import {
   found,
   lineFor,
   SETTINGS,
-  TODAY,
+  supportStatusOf,
   view,
 } from './testing/fake-background';
 import { article, button, click, mountInto } from './testing/render';
@@ -34,22 +34,13 @@ beforeEach(() => {
   root = document.createElement('div');
   document.body.append(root);
   background = fakeBackground(TAB, IDENTIFIERS);
-  background.handlers['support-status'] = () => ({
-    ok: true,
-    value: {
-      tabId: TAB,
-      portal: SETTINGS.portal,
-      today: TODAY,
-      expiringSoonDays: 30,
-      fetchedAt: Date.now(),
-      identifiers: [
-        found(IDENTIFIERS[0] as TabIdentifier, lapsed),
-        { ...(IDENTIFIERS[1] as TabIdentifier), found: false },
-        found(IDENTIFIERS[2] as TabIdentifier, expiring),
-        found(IDENTIFIERS[3] as TabIdentifier, lapsed),
-      ],
-    },
-  });
+  background.handlers['support-status'] = () =>
+    supportStatusOf(TAB, [
+      found(IDENTIFIERS[0] as TabIdentifier, lapsed),
+      { ...(IDENTIFIERS[1] as TabIdentifier), found: false },
+      found(IDENTIFIERS[2] as TabIdentifier, expiring),
+      found(IDENTIFIERS[3] as TabIdentifier, lapsed),
+    ]);
 });
 
 afterEach(() => {
@@ -299,17 +290,8 @@ describe('the cart', () => {
 
 test('a deployment lapsed too long for one renewal says who can renew it', async () => {
   const ancient = view('14181336', '1990-01-31');
-  background.handlers['support-status'] = () => ({
-    ok: true,
-    value: {
-      tabId: TAB,
-      portal: SETTINGS.portal,
-      today: TODAY,
-      expiringSoonDays: 30,
-      fetchedAt: Date.now(),
-      identifiers: [found(IDENTIFIERS[0] as TabIdentifier, ancient)],
-    },
-  });
+  background.handlers['support-status'] = () =>
+    supportStatusOf(TAB, [found(IDENTIFIERS[0] as TabIdentifier, ancient)]);
   await mount();
   await rowsShown();
   expect(text(row('Deployment 14181336')?.querySelector('[data-testid="too-long"]'))).toBe(
@@ -320,17 +302,8 @@ test('a deployment lapsed too long for one renewal says who can renew it', async
 
 test('coverage to the calendar’s end shows no plan and no Add to cart', async () => {
   const forever = view('14181336', '9999-12-31');
-  background.handlers['support-status'] = () => ({
-    ok: true,
-    value: {
-      tabId: TAB,
-      portal: SETTINGS.portal,
-      today: TODAY,
-      expiringSoonDays: 30,
-      fetchedAt: Date.now(),
-      identifiers: [found(IDENTIFIERS[0] as TabIdentifier, forever)],
-    },
-  });
+  background.handlers['support-status'] = () =>
+    supportStatusOf(TAB, [found(IDENTIFIERS[0] as TabIdentifier, forever)]);
   await mount();
   await rowsShown();
   expect(text(row('Deployment 14181336')?.querySelector('[data-testid="plan"]'))).toMatch(

@@ -11,7 +11,9 @@ import type {
   IdentifierStatus,
   PopupSettings,
   PortalInfo,
+  PortalResult,
   SupportView,
+  TabSupportStatus,
 } from '@/lib/messaging/portal-results';
 import type { ExtensionMessageType, ResponseOf } from '@/lib/messaging/protocol';
 import type { TabIdentifier } from '@/lib/messaging/results';
@@ -64,6 +66,24 @@ export const SETTINGS: PopupSettings = {
   expiringSoonDays: 30,
   highlights: true,
 };
+
+/** The background's `support-status` answer for a tab: the portal's statuses, fetched now. */
+export function supportStatusOf(
+  tabId: number,
+  identifiers: IdentifierStatus[],
+): PortalResult<TabSupportStatus> {
+  return {
+    ok: true,
+    value: {
+      tabId,
+      portal: SETTINGS.portal,
+      today: TODAY,
+      expiringSoonDays: 30,
+      fetchedAt: Date.now(),
+      identifiers,
+    },
+  };
+}
 
 /**
  * Installs the fake background for one tab showing `identifiers`. Returns the handlers (to
