@@ -88,7 +88,7 @@ describe('detectInRun', () => {
     );
   });
 
-  it('finds the shortest candidates past the token pre-test, and nothing shorter', () => {
+  it('finds a 6-character serial, and nothing shorter', () => {
     const body = page('<p>Serial: ab1cde</p><p>Serial: ab1cd</p><p>S/N --a1-b-c--</p>');
     expect(detectIdentifiers(body).map((d) => d.value)).toEqual(['AB1CDE', 'A1-B-C']);
   });
