@@ -51,7 +51,11 @@ test('a granted site is still scanned after the browser restarts', async () => {
   await expect.poll(() => registeredIds(first)).toEqual([`auto-scan:${server.url}`]);
 
   const second = await restart();
-  expect(await registeredIds(second)).toEqual([`auto-scan:${server.url}`]);
+  // Registered again by the background's start-up sync, which may finish after the worker
+  // is already answering.
+  await expect
+    .poll(() => registeredIds(second), { timeout: 10_000 })
+    .toEqual([`auto-scan:${server.url}`]);
   await expectTicketCounted(second);
 });
 
