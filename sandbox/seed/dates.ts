@@ -1,6 +1,7 @@
 // Date shifting for seed data. Calendar arithmetic only (UTC day numbers), so a seed made
 // for a given portal today is the same on every machine and in every time zone.
 
+import { isLeapYear } from '../../lib/calendar';
 import { addYears, type IsoDate } from '../../lib/renewal';
 
 const DAY_MS = 86_400_000;
@@ -26,8 +27,7 @@ export function latestLeapDayBefore(today: IsoDate): IsoDate {
   let year = Number(today.slice(0, 4));
   for (;;) {
     const candidate = `${String(year).padStart(4, '0')}-02-29`;
-    const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
-    if (leap && candidate < today) return candidate;
+    if (isLeapYear(year) && candidate < today) return candidate;
     year -= 1;
   }
 }
