@@ -5,21 +5,19 @@
 // nested block or a shadow root ends the run, a break tag adds a newline.
 
 import {
-  BLOCK_TAGS,
-  BREAK_TAGS,
+  flagsOf,
   isHiddenElement,
-  mayHostShadow,
-  SKIPPED_TAGS,
+  TAG_BLOCK,
+  TAG_BREAK,
+  TAG_SHADOW_HOST,
+  TAG_SKIPPED,
 } from '../identifiers/dom';
+import { isSpace } from '../identifiers/run-walker';
 import type { ScanRun, ScanRunWalker } from './detector-port';
 
 const SHOW_ELEMENT_AND_TEXT = 0x1 | 0x4;
 /** Nodes one `next()` may visit before it hands back the run so far (matches run-walker). */
 const STEP_BUDGET = 4096;
-
-function isSpace(code: number): boolean {
-  return code === 32 || (code >= 9 && code <= 13) || code === 160;
-}
 
 export function createOwnRunWalker(block: Node): ScanRunWalker {
   const doc = block.ownerDocument ?? (block as Document);
@@ -76,16 +74,17 @@ export function createOwnRunWalker(block: Node): ScanRunWalker {
         }
         nodesRead++;
         const el = node as Element;
-        const tag = el.localName;
-        if (SKIPPED_TAGS.has(tag) || isHiddenElement(el)) {
+        // One lookup for all the tag's roles, as in run-walker.
+        const flags = flagsOf(el.localName);
+        if (flags & TAG_SKIPPED || isHiddenElement(el)) {
           node = skipSubtree();
           continue;
         }
-        const isBlock = BLOCK_TAGS.has(tag);
+        const isBlock = (flags & TAG_BLOCK) !== 0;
         // A shadow root's text is a run of its own (read by its own pass); the host's light
         // children still belong to this block, after a break.
-        const hostsShadow = !isBlock && mayHostShadow(tag) && el.shadowRoot !== null;
-        if (BREAK_TAGS.has(tag) && nodes.length) text += '\n';
+        const hostsShadow = !isBlock && (flags & TAG_SHADOW_HOST) !== 0 && el.shadowRoot !== null;
+        if (flags & TAG_BREAK && nodes.length) text += '\n';
         node = isBlock ? skipSubtree() : walker.nextNode();
         if (isBlock || hostsShadow) {
           const run = take();
