@@ -10,8 +10,8 @@ import { useRenewalContext } from './renewal-context';
 
 interface Props {
   tabId: number;
-  /** Expired deployments on the tab → their catch-up quantity. */
-  expired: ReadonlyMap<string, number>;
+  /** Ids of the expired deployments on the tab (the background plans each one's quantity). */
+  expired: ReadonlySet<string>;
 }
 
 export function AddAllExpired({ tabId, expired }: Props) {
@@ -27,7 +27,7 @@ export function AddAllExpired({ tabId, expired }: Props) {
   if (expired.size === 0) return null;
 
   const inCart = new Set(cart.data?.ok ? cart.data.value.lines.map((l) => l.deploymentId) : []);
-  const missing = [...expired.keys()].filter((id) => !inCart.has(id)).length;
+  const missing = [...expired].filter((id) => !inCart.has(id)).length;
 
   return (
     <div class="add-all">

@@ -41,7 +41,7 @@ export function TabSupport({ tabId, identifiers, announce }: Props) {
 
   // One row in full and one cart line per deployment: its ID and its serials may all be on
   // the page. The answer lists them in the popup's order, deployments first.
-  const expired = new Map<string, number>();
+  const expired = new Set<string>();
   const repeats = new Set<string>();
   const seen = new Set<string>();
   for (const identifier of known?.identifiers ?? []) {
@@ -49,7 +49,7 @@ export function TabSupport({ tabId, identifiers, announce }: Props) {
     const id = identifier.deployment.id;
     if (seen.has(id)) repeats.add(keyOf(identifier));
     seen.add(id);
-    if (identifier.renewal?.status === 'expired') expired.set(id, identifier.renewal.quantity);
+    if (identifier.renewal?.status === 'expired') expired.add(id);
   }
 
   return (
