@@ -110,10 +110,6 @@ const SHADOW_HOSTS: ReadonlySet<string> = new Set([
   'span',
 ]);
 
-export function mayHostShadow(tag: string): boolean {
-  return SHADOW_HOSTS.has(tag) || tag.includes('-');
-}
-
 /** How the walk treats an element, by tag name: bits of TAG_* below, 0 for plain inline. */
 export const TAG_SKIPPED = 1;
 export const TAG_BLOCK = 2;
