@@ -1,6 +1,5 @@
 // The popup against the real background handlers on WXT's fake browser: its messages go
 // through the same router, with the sender a popup has.
-import { QueryClient, QueryClientProvider } from '@tanstack/preact-query';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
@@ -9,6 +8,7 @@ import { backgroundHandlers } from '@/lib/background/handlers';
 import type { ReportedIdentifier } from '@/lib/messaging/content-protocol';
 import { createMessageRouter } from '@/lib/messaging/router';
 import { PopupApp } from './PopupApp';
+import { mountInto } from './testing/render';
 
 const TAB = 7;
 let root: HTMLElement;
@@ -40,17 +40,7 @@ afterEach(() => {
   root.remove();
 });
 
-async function mount(poppedOut = true) {
-  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  await act(() =>
-    render(
-      <QueryClientProvider client={client}>
-        <PopupApp tabId={TAB} poppedOut={poppedOut} />
-      </QueryClientProvider>,
-      root,
-    ),
-  );
-}
+const mount = (poppedOut = true) => mountInto(root, <PopupApp tabId={TAB} poppedOut={poppedOut} />);
 
 /** What the tab's content script would send, through the background's handler. */
 function pageReports(identifiers: ReportedIdentifier[], truncated = false) {
