@@ -64,6 +64,18 @@ describe('OptionsPage', () => {
     await vi.waitFor(() => expect(input('expiring-days').value).toBe('90'));
   });
 
+  test('choosing token sign-in, before saving, shows the token form', async () => {
+    await mount();
+    const token = root.querySelector<HTMLInputElement>('input[name="sign-in"][value="token"]');
+    expect(token?.checked).toBe(false);
+    expect(root.querySelector('#portal-token')).toBeNull();
+    await act(() => {
+      token?.click();
+    });
+    expect(token?.checked).toBe(true);
+    expect(root.querySelector('#portal-token')).not.toBeNull();
+  });
+
   test('never shows a saved token', async () => {
     await updateSettings({ signInMethod: 'token' });
     await fakeBrowser.storage.local.set({

@@ -6,6 +6,7 @@ import {
   savePortalConnection,
 } from '@/lib/settings/portal-connection';
 import { Feedback, type FeedbackState } from './Feedback';
+import { RadioGroup } from './RadioGroup';
 import { TokenForm } from './TokenForm';
 import { useDraft } from './use-settings';
 
@@ -74,29 +75,16 @@ export function PortalForm({ settings }: { settings: Settings }) {
           support status and fill your cart there. It gets no access to any other site.
         </p>
 
-        <fieldset>
-          <legend>Sign in with</legend>
-          <label class="choice">
-            <input
-              type="radio"
-              name="sign-in"
-              value="session"
-              checked={draft.signInMethod === 'session'}
-              onChange={() => setDraft({ ...draft, signInMethod: 'session' })}
-            />
-            My portal session (sign in on the portal's own page)
-          </label>
-          <label class="choice">
-            <input
-              type="radio"
-              name="sign-in"
-              value="token"
-              checked={draft.signInMethod === 'token'}
-              onChange={() => setDraft({ ...draft, signInMethod: 'token' })}
-            />
-            A personal access token
-          </label>
-        </fieldset>
+        <RadioGroup
+          legend="Sign in with"
+          name="sign-in"
+          value={draft.signInMethod}
+          choices={[
+            { value: 'session', label: "My portal session (sign in on the portal's own page)" },
+            { value: 'token', label: 'A personal access token' },
+          ]}
+          onChange={(signInMethod) => setDraft({ ...draft, signInMethod })}
+        />
 
         <div class="actions">
           <button type="submit" class="primary" disabled={busy}>

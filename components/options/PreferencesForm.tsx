@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { type Settings, updateSettings } from '@/lib/settings';
 import { Feedback, type FeedbackState } from './Feedback';
+import { RadioGroup } from './RadioGroup';
 import { useDraft } from './use-settings';
 
 export function PreferencesForm({ settings }: { settings: Settings }) {
@@ -68,29 +69,16 @@ export function PreferencesForm({ settings }: { settings: Settings }) {
           Support that ends within this many days is marked as expiring soon (1 to 365).
         </p>
 
-        <fieldset>
-          <legend>Support credits, by default</legend>
-          <label class="choice">
-            <input
-              type="radio"
-              name="credits"
-              value="organization"
-              checked={draft.creditsChoice === 'organization'}
-              onChange={() => setDraft({ ...draft, creditsChoice: 'organization' })}
-            />
-            Link support credits to my organization
-          </label>
-          <label class="choice">
-            <input
-              type="radio"
-              name="credits"
-              value="card"
-              checked={draft.creditsChoice === 'card'}
-              onChange={() => setDraft({ ...draft, creditsChoice: 'card' })}
-            />
-            Create a support credit card for another organization
-          </label>
-        </fieldset>
+        <RadioGroup
+          legend="Support credits, by default"
+          name="credits"
+          value={draft.creditsChoice}
+          choices={[
+            { value: 'organization', label: 'Link support credits to my organization' },
+            { value: 'card', label: 'Create a support credit card for another organization' },
+          ]}
+          onChange={(creditsChoice) => setDraft({ ...draft, creditsChoice })}
+        />
 
         <label class="choice">
           <input
