@@ -149,11 +149,14 @@ export class FrameScanner {
           else if (node.firstChild) this.mark(block, 'own');
         }
       }
+      // The target's block, looked up once however many nodes the record removed.
+      let targetBlock: Node | null = null;
       for (const node of record.removedNodes) {
         if (node.nodeType === Node.ELEMENT_NODE) this.sweep = true;
         // Text or an inline element left the run it was part of: read that run again.
         if (node.nodeType === Node.TEXT_NODE || detector.blockOf(node) !== node) {
-          this.mark(detector.blockOf(record.target), 'own');
+          targetBlock ??= detector.blockOf(record.target);
+          this.mark(targetBlock, 'own');
         }
       }
     }
