@@ -8,9 +8,11 @@ import type { FieldError } from '../../lib/portal/problems';
 import { MAX_BODY_BYTES } from '../../lib/portal/schemas';
 import { problems } from './problem';
 
+/** `validationExtras` are added to a 422 for the wrong shape (say, the route's limits). */
 export async function readJson<Schema extends z.ZodMiniType>(
   c: Context,
   schema: Schema,
+  validationExtras: Parameters<typeof problems.validation>[1] = {},
 ): Promise<z.output<Schema>> {
   const contentType = c.req.header('Content-Type') ?? '';
   if (!/^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i.test(contentType)) {
@@ -24,7 +26,8 @@ export async function readJson<Schema extends z.ZodMiniType>(
     throw problems.malformedJson();
   }
   const result = z.safeParse(schema, value);
-  if (!result.success) throw problems.validation(fieldErrors(result.error.issues));
+  if (!result.success)
+    throw problems.validation(fieldErrors(result.error.issues), validationExtras);
   return result.data;
 }
 

@@ -3,7 +3,6 @@
 
 import { Hono } from 'hono';
 import * as z from 'zod/mini';
-import { ProblemType } from '../../lib/portal/problems';
 import {
   deploymentIdSchema,
   MAX_RENEWAL_QUANTITY,
@@ -12,7 +11,7 @@ import {
 import { planRenewal } from '../../lib/renewal';
 import type { Portal, PortalEnv } from '../http/env';
 import { readJson } from '../http/json-body';
-import { PortalProblem, problems } from '../http/problem';
+import { problems } from '../http/problem';
 import { deleteLine, putRenewal, readCart } from '../store/cart';
 import { findVisibleDeployment } from '../store/deployments';
 import { listQuotes, saveQuote } from '../store/quotes';
@@ -25,15 +24,7 @@ export function cartRoutes(portal: Portal) {
   app.put('/cart/renewals/:deploymentId', async (c) => {
     const user = c.get('user');
     const deploymentId = c.req.param('deploymentId');
-    const body = await readJson(c, renewalRequestSchema).catch((error: unknown) => {
-      if (error instanceof PortalProblem && error.type === ProblemType.validation) {
-        throw new PortalProblem(error.status, error.type, error.title, {
-          ...error.extensions,
-          maxQuantity: MAX_RENEWAL_QUANTITY,
-        });
-      }
-      throw error;
-    });
+    const body = await readJson(c, renewalRequestSchema, { maxQuantity: MAX_RENEWAL_QUANTITY });
     const record = z.safeParse(deploymentIdSchema, deploymentId).success
       ? findVisibleDeployment(portal.db, user, deploymentId)
       : undefined;
