@@ -115,6 +115,7 @@ describe('the persisted popup cache', () => {
       queryClient: filledClient(),
     });
     await flush();
+    expect(area.items.has(POPUP_CACHE_KEY)).toBe(true);
     expect(popupCacheBuster('1.2.4')).not.toBe(popupCacheBuster('1.2.3'));
 
     const next = new QueryClient();
