@@ -1,15 +1,8 @@
 import { describe, expect, test, vi } from 'vitest';
 import { createMessageRouter, type MessageHandlers } from './router';
-import type { MessageSender } from './sender';
+import { contentScriptIn, popup, self } from './testing/senders';
 
-const self = () => ({ id: 'scout-id', baseUrl: 'chrome-extension://scout-id/' });
-const popup: MessageSender = { id: 'scout-id', url: 'chrome-extension://scout-id/popup.html' };
-const page: MessageSender = {
-  id: 'scout-id',
-  url: 'https://helpdesk.example/ticket/1',
-  tab: { id: 5 } as MessageSender['tab'],
-  frameId: 2,
-};
+const page = contentScriptIn(2);
 const report = {
   type: 'detections',
   identifiers: [{ kind: 'deployment', value: '14181336', count: 1 }],

@@ -4,18 +4,11 @@ import { beforeEach, describe, expect, test, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import type { ExtensionRequest } from '../../messaging/protocol';
 import { createMessageRouter } from '../../messaging/router';
-import type { MessageSender } from '../../messaging/sender';
+import { contentScriptIn, popup, self } from '../../messaging/testing/senders';
 import { updateSettings } from '../../settings';
 import { backgroundHandlers } from '../handlers';
 
-const self = () => ({ id: 'scout-id', baseUrl: 'chrome-extension://scout-id/' });
-const popup: MessageSender = { id: 'scout-id', url: 'chrome-extension://scout-id/popup.html' };
-const contentScript: MessageSender = {
-  id: 'scout-id',
-  url: 'https://helpdesk.example/ticket/1',
-  tab: { id: 5 } as MessageSender['tab'],
-  frameId: 0,
-};
+const contentScript = contentScriptIn(0);
 
 // One valid request of every portal message type.
 const portalRequests: ExtensionRequest[] = [
