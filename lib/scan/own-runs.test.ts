@@ -28,6 +28,15 @@ describe('own runs of a block', () => {
     expect(walker.nodesRead).toBe(8);
   });
 
+  it('ends its run at a shadow host, like the detector’s walker, leaving the shadow text out', () => {
+    document.body.innerHTML = '<div id="d">before <span id="h">light</span> after</div>';
+    const d = document.querySelector('#d') as HTMLElement;
+    (document.querySelector('#h') as HTMLElement).attachShadow({ mode: 'open' }).innerHTML =
+      '<p>shadow</p>';
+    expect(texts(createOwnRunWalker(d))).toEqual(['before ', 'light after']);
+    expect(texts(createRunWalker(d))).toContain('before ');
+  });
+
   it('hands back a partial run after its step budget, cut between words, and resumes', () => {
     const d = document.createElement('div');
     for (let i = 0; i < 5000; i++) d.append(document.createElement('b'), 'x ');
