@@ -25,7 +25,8 @@ function nodeIndex(starts: number[], offset: number, endExclusive: boolean): num
 export function detectInRun(run: TextRun): Match[] {
   if (run.hasDigit === false) return [];
   const text = run.text;
-  if (!ANY_DIGIT.test(text)) return [];
+  // A walker that already told (hasDigit true) saves scanning the text again.
+  if (run.hasDigit === undefined && !ANY_DIGIT.test(text)) return [];
   const candidates = findCandidates(text);
   if (candidates.length === 0) return [];
   const findings: Finding[] = [];
