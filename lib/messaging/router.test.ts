@@ -88,10 +88,11 @@ describe('sender checks', () => {
   test('a report cannot name another tab or frame: the sender decides', async () => {
     const { route, handlers } = setup();
     await route({ ...report, tabId: 99, frameId: 0 }, page);
-    expect(handlers.detections).toHaveBeenCalledWith(
-      report,
-      expect.objectContaining({ tabId: 5, frameId: 2 }),
-    );
+    expect(handlers.detections).toHaveBeenCalledWith(report, {
+      tabId: 5,
+      frameId: 2,
+      url: 'https://helpdesk.example/ticket/1',
+    });
   });
 });
 

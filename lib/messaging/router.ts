@@ -92,8 +92,9 @@ function contextFor(
   who: SenderRole,
 ): ContentFrame | { pageUrl: string } | undefined {
   if (from === 'content' && who.role === 'content') {
-    const { tabId, frameId, url, documentId } = who;
-    return documentId === undefined ? { tabId, frameId, url } : { tabId, frameId, url, documentId };
+    // classifySender already built the frame (documentId only when the browser gave one).
+    const { role: _role, ...frame } = who;
+    return frame;
   }
   if (from === 'extension' && who.role === 'extension-page') return { pageUrl: who.url };
   return undefined;
