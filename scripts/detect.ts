@@ -41,7 +41,7 @@ function reasonOf(error: unknown): string {
 }
 
 /** The page's distinct identifiers, in order of first appearance. */
-export function identifiersIn(window: Window, html: string): Identifier[] {
+function identifiersIn(window: Window, html: string): Identifier[] {
   const parser = new window.DOMParser();
   const document = parser.parseFromString(html, 'text/html');
   return detectIdentifiers(document as unknown as Document).map(({ kind, value }) => ({
