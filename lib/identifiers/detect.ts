@@ -9,7 +9,7 @@ import type { Detection } from './types';
  */
 export function detectIdentifiers(root: Node): Detection[] {
   const byKey = new Map<string, Detection>();
-  const walker = createRunWalker(root);
+  const walker = createRunWalker(root, { digitRunsOnly: true });
   for (let run = walker.next(); run; run = walker.next()) {
     for (const match of detectInRun(run)) {
       const key = `${match.kind}:${match.value}`;

@@ -158,4 +158,70 @@ describe('createRunWalker', () => {
     expect(texts).toBe('end');
     expect(calls).toBeGreaterThan(1);
   });
+
+  describe('with digitRunsOnly (the detector’s walk)', () => {
+    const gatedTexts = (root: Node) => {
+      const walker = createRunWalker(root, { digitRunsOnly: true });
+      const texts: string[] = [];
+      for (let run = walker.next(); run; run = walker.next()) {
+        const text = run.text.replace(/\s+/g, ' ').trim();
+        if (text) texts.push(text);
+      }
+      return { texts, walker };
+    };
+
+    it('leaves out blocks of inline text without a digit, and keeps the ones with one', () => {
+      const body = page(
+        [
+          '<p>no <b>digits</b> here</p>',
+          '<p>Deployment <b>1418</b>1336</p>',
+          '<div>before<p>plain <i>words</i></p>after 7</div>',
+          '<td>one text node</td>',
+        ].join(''),
+      );
+      expect(gatedTexts(body).texts).toEqual([
+        'Deployment 14181336',
+        'before',
+        'after 7',
+        'one text node',
+      ]);
+    });
+
+    it('hands back the same runs as the full walk wherever a digit is', () => {
+      const body = page(
+        '<div><p>Serial <b>VS0164AB</b></p><p>none <b>at</b> all</p><ul><li>a <b>1</b></li></ul></div>',
+      );
+      const full = runsOf(body).filter((run) => /[0-9]/.test(run.text));
+      const walker = createRunWalker(body, { digitRunsOnly: true });
+      const gated = [];
+      for (let run = walker.next(); run; run = walker.next()) {
+        if (/[0-9]/.test(run.text)) gated.push(run);
+      }
+      expect(gated.map((run) => [run.text, run.nodes, run.starts, run.block])).toEqual(
+        full.map((run) => [run.text, run.nodes, run.starts, run.block]),
+      );
+    });
+
+    it('still walks open shadow roots inside a block it leaves out', () => {
+      const body = page('<p>no digit <b>here</b> <x-chip></x-chip> <span id="s">x</span></p>');
+      const chip = body.querySelector('x-chip') as Element;
+      chip.attachShadow({ mode: 'open' }).innerHTML = '<b>Serial VS0164AB</b>';
+      const span = body.querySelector('#s') as Element;
+      span.attachShadow({ mode: 'open' }).innerHTML = 'Deployment 14181336';
+      expect(gatedTexts(body).texts).toEqual(['Serial VS0164AB', 'Deployment 14181336']);
+    });
+
+    it('does not walk the shadow roots of hidden elements inside a block it leaves out', () => {
+      const body = page('<p>words <span hidden><x-chip></x-chip></span></p>');
+      const chip = body.querySelector('x-chip') as Element;
+      chip.attachShadow({ mode: 'open' }).innerHTML = 'Serial VS0164AB';
+      expect(gatedTexts(body).texts).toEqual([]);
+    });
+
+    it('counts the text of a block it leaves out as read', () => {
+      const body = page('<p>abc<b>de</b></p><p>x1</p>');
+      const { walker } = gatedTexts(body);
+      expect(walker.charsRead).toBe(7);
+    });
+  });
 });

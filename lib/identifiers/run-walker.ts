@@ -15,6 +15,7 @@ import {
 } from './dom';
 import type { RunWalker, TextRun } from './types';
 
+const SHOW_ELEMENT = 0x1;
 const SHOW_ELEMENT_AND_TEXT = 0x1 | 0x4;
 const TEXT_NODE = 3;
 const ELEMENT_NODE = 1;
@@ -23,6 +24,13 @@ const ELEMENT_NODE = 1;
 const MAX_RUN_CHARS = 1 << 16;
 /** Nodes one `next()` may visit before it hands back whatever run it is in, even a blank one. */
 const STEP_BUDGET = 4096;
+/**
+ * The digit gate (see `enterElement`) is asked only of blocks this shallow in their frame and
+ * with at most this many child elements: deeper blocks would make the native text reads add up
+ * (each reads its whole subtree), and big containers always hold a digit somewhere.
+ */
+const GATE_MAX_DEPTH = 24;
+const GATE_MAX_CHILDREN = 64;
 
 interface Frame {
   walker: TreeWalker;
@@ -33,6 +41,11 @@ interface Frame {
   blocks: Node[];
   /** The next node was already found (after skipping a subtree), or null to take nextNode(). */
   pending: Node | null;
+  /**
+   * A block whose text holds no digit: its text is not read, only its elements are visited,
+   * to find the open shadow roots inside it (their text is not part of the block's).
+   */
+  elementsOnly: boolean;
 }
 
 /**
@@ -45,6 +58,12 @@ function localNameOf(node: Node): string {
     if (getter) return String(getter.call(node));
   }
   return '';
+}
+
+/** An element's tag name; the prototype's getter only when a form clobbered the property. */
+function nameOf(el: Node): string {
+  const tag: unknown = (el as Element).localName;
+  return typeof tag === 'string' ? tag : localNameOf(el);
 }
 
 const ANY_DIGIT = /[0-9]/;
@@ -60,9 +79,16 @@ class WalkedRun implements TextRun {
   readonly nodes: Text[];
   readonly starts: number[];
   readonly block: Node;
-  readonly hasDigit: boolean;
+  /** Undefined when the walker did not test (detection then tests the joined text). */
+  readonly hasDigit: boolean | undefined;
 
-  constructor(parts: string[], nodes: Text[], starts: number[], block: Node, hasDigit: boolean) {
+  constructor(
+    parts: string[],
+    nodes: Text[],
+    starts: number[],
+    block: Node,
+    hasDigit: boolean | undefined,
+  ) {
     this.parts = parts;
     this.nodes = nodes;
     this.starts = starts;
@@ -108,8 +134,17 @@ function textRoot(node: Text): RunWalker {
   };
 }
 
-export function createRunWalker(root: Node): RunWalker {
+export interface RunWalkerOptions {
+  /**
+   * Leave out blocks whose text holds no digit (they cannot hold an identifier): their text
+   * nodes are never visited. Detection sets this; without it every run is handed out.
+   */
+  digitRunsOnly?: boolean;
+}
+
+export function createRunWalker(root: Node, options: RunWalkerOptions = {}): RunWalker {
   if (root.nodeType === TEXT_NODE) return textRoot(root as Text);
+  const gate = options.digitRunsOnly === true;
   const doc = root.ownerDocument ?? (root as Document);
   const frames: Frame[] = [];
   let charsRead = 0;
@@ -126,12 +161,13 @@ export function createRunWalker(root: Node): RunWalker {
   let ready: TextRun | null = null;
   let overBudget = false;
 
-  const openFrame = (frameRoot: Node): Frame => ({
-    walker: doc.createTreeWalker(frameRoot, SHOW_ELEMENT_AND_TEXT),
+  const openFrame = (frameRoot: Node, elementsOnly = false): Frame => ({
+    walker: doc.createTreeWalker(frameRoot, elementsOnly ? SHOW_ELEMENT : SHOW_ELEMENT_AND_TEXT),
     root: frameRoot,
     path: [frameRoot],
     blocks: [frameRoot],
     pending: null,
+    elementsOnly,
   });
 
   const endRun = (): void => {
@@ -139,7 +175,9 @@ export function createRunWalker(root: Node): RunWalker {
       if (overBudget) ready = new WalkedRun([], [], [], currentBlock(), false);
       return;
     }
-    if (!blank || overBudget) ready = new WalkedRun(parts, nodes, starts, runBlock, digits);
+    if (!blank || overBudget) {
+      ready = new WalkedRun(parts, nodes, starts, runBlock, gate ? undefined : digits);
+    }
     nodes = [];
     starts = [];
     parts = [];
@@ -154,22 +192,6 @@ export function createRunWalker(root: Node): RunWalker {
     return f ? (f.blocks[f.blocks.length - 1] ?? f.root) : root;
   };
 
-  const addText = (node: Text): void => {
-    const data = node.data;
-    nodesRead++;
-    charsRead += data.length;
-    if (data.length === 0) return;
-    if (length >= MAX_RUN_CHARS && (isSpace(lastCode) || isSpace(data.charCodeAt(0)))) endRun();
-    if (nodes.length === 0) runBlock = currentBlock();
-    starts.push(length);
-    nodes.push(node);
-    parts.push(data);
-    length += data.length;
-    lastCode = data.charCodeAt(data.length - 1);
-    if (blank && hasNonSpace(data)) blank = false;
-    if (!digits && ANY_DIGIT.test(data)) digits = true;
-  };
-
   /** Moves the frame's walker past `el`'s subtree; returns the node after it, if any. */
   const skipSubtree = (f: Frame): Node | null => {
     for (;;) {
@@ -177,6 +199,26 @@ export function createRunWalker(root: Node): RunWalker {
       if (sibling) return sibling;
       if (!f.walker.parentNode()) return null;
     }
+  };
+
+  /**
+   * The digit gate: every identifier holds a digit, so a block whose whole text (one native
+   * read, no node visited from script) holds none has nothing to find, and its text nodes are
+   * never visited. Reading text from script costs far more than the browser's own copy.
+   */
+  const digitFree = (f: Frame, el: Element, tag: string): boolean => {
+    if (tag === 'body' || tag === 'html' || f.blocks.length > GATE_MAX_DEPTH) return false;
+    // A block of plain text (one text node, typically) costs less to walk than to ask about.
+    const children = el.childElementCount;
+    if (children === 0 || children > GATE_MAX_CHILDREN) return false;
+    // A container of blocks (a table, a thread) always holds a digit somewhere: asking would
+    // copy its text once more for every level. Its own blocks are asked instead.
+    const first = el.firstElementChild;
+    if (first !== null && flagsOf(nameOf(first)) & TAG_BLOCK) return false;
+    const text = el.textContent ?? '';
+    if (ANY_DIGIT.test(text)) return false;
+    charsRead += text.length;
+    return true;
   };
 
   const enterElement = (f: Frame, el: Element, tag: string): void => {
@@ -193,6 +235,21 @@ export function createRunWalker(root: Node): RunWalker {
       if (!f.pending) f.pending = f.root;
       return;
     }
+    if (f.elementsOnly) {
+      const shadow = flags & TAG_SHADOW_HOST ? el.shadowRoot : null;
+      if (shadow) frames.push(openFrame(shadow));
+      return;
+    }
+    if (gate && flags & TAG_BLOCK && digitFree(f, el, tag)) {
+      endRun();
+      f.pending = skipSubtree(f);
+      if (!f.pending) f.pending = f.root;
+      // Its elements are still visited, for the open shadow roots among them.
+      frames.push(openFrame(el, true));
+      const shadow = flags & TAG_SHADOW_HOST ? el.shadowRoot : null;
+      if (shadow) frames.push(openFrame(shadow));
+      return;
+    }
     f.path.push(el);
     if (flags & TAG_BLOCK) {
       endRun();
@@ -203,37 +260,6 @@ export function createRunWalker(root: Node): RunWalker {
       endRun();
       frames.push(openFrame(shadow));
     }
-  };
-
-  const step = (): boolean => {
-    const f = frames[frames.length - 1];
-    if (!f) {
-      endRun();
-      return false;
-    }
-    let node = f.pending;
-    f.pending = null;
-    if (node === f.root) node = null;
-    else if (!node) node = f.walker.nextNode();
-    if (!node) {
-      frames.pop();
-      endRun();
-      return true;
-    }
-    // Leave every open element that is not an ancestor of this node.
-    const parent = node.parentNode;
-    const path = f.path;
-    while (path.length > 1 && path[path.length - 1] !== parent) {
-      if (path.pop() === f.blocks[f.blocks.length - 1]) {
-        f.blocks.pop();
-        endRun();
-      }
-    }
-    // Text has no localName: one property read tells text from element and names the tag.
-    const tag: unknown = (node as Element).localName;
-    if (tag === undefined) addText(node as Text);
-    else enterElement(f, node as Element, typeof tag === 'string' ? tag : localNameOf(node));
-    return true;
   };
 
   const main = openFrame(root);
@@ -250,16 +276,64 @@ export function createRunWalker(root: Node): RunWalker {
 
   let finished = false;
   return {
+    // The hot loop: one pass per node, text handled inline (most nodes are text).
     next() {
       if (finished) return null;
       let steps = 0;
       overBudget = false;
-      while (!ready) {
-        if (!step()) {
+      while (ready === null) {
+        if (++steps > STEP_BUDGET) overBudget = true;
+        const f = frames[frames.length - 1];
+        if (f === undefined) {
+          endRun();
           finished = true;
           break;
         }
-        if (++steps >= STEP_BUDGET) overBudget = true;
+        let node = f.pending;
+        f.pending = null;
+        if (node === f.root) node = null;
+        else if (node === null) node = f.walker.nextNode();
+        if (node === null) {
+          frames.pop();
+          endRun();
+          continue;
+        }
+        if (f.elementsOnly) {
+          enterElement(f, node as Element, nameOf(node));
+          continue;
+        }
+        // Leave every open element that is not an ancestor of this node.
+        const parent = node.parentNode;
+        const path = f.path;
+        while (path.length > 1 && path[path.length - 1] !== parent) {
+          if (path.pop() === f.blocks[f.blocks.length - 1]) {
+            f.blocks.pop();
+            endRun();
+          }
+        }
+        // Text has no localName: one property read tells text from element and names the tag.
+        const tag: unknown = (node as Element).localName;
+        if (tag !== undefined) {
+          enterElement(f, node as Element, typeof tag === 'string' ? tag : localNameOf(node));
+          continue;
+        }
+        const data = (node as Text).data;
+        const size = data.length;
+        nodesRead++;
+        charsRead += size;
+        if (size === 0) continue;
+        if (length >= MAX_RUN_CHARS && (isSpace(lastCode) || isSpace(data.charCodeAt(0)))) {
+          endRun();
+        }
+        if (nodes.length === 0) runBlock = f.blocks[f.blocks.length - 1] ?? f.root;
+        starts.push(length);
+        nodes.push(node as Text);
+        parts.push(data);
+        length += size;
+        lastCode = data.charCodeAt(size - 1);
+        if (blank && hasNonSpace(data)) blank = false;
+        // Behind the gate nearly every run holds a digit: detection tests the joined text.
+        if (!gate && !digits && ANY_DIGIT.test(data)) digits = true;
       }
       const run = ready;
       ready = null;

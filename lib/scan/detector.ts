@@ -5,7 +5,8 @@ import type { DetectorPort } from './detector-port';
 import { createOwnRunWalker } from './own-runs';
 
 export const detector: DetectorPort = {
-  createRunWalker,
+  // Runs without a digit hold no identifier: the walker does not even visit their text.
+  createRunWalker: (root) => createRunWalker(root, { digitRunsOnly: true }),
   createOwnRunWalker,
   detectInRun,
   blockOf,
