@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { isHiddenElement } from './dom';
 import { blockOf, isReadable } from './index';
 import { page } from './testing';
 
@@ -31,5 +32,36 @@ describe('blockOf', () => {
     const shadow = (body.querySelector('div') as Element).attachShadow({ mode: 'open' });
     shadow.innerHTML = '<span>x</span>';
     expect(blockOf(shadow.querySelector('span')?.firstChild as Node)).toBe(shadow);
+  });
+});
+
+describe('isHiddenElement', () => {
+  const reflecting = (html: string, hidden: unknown, ariaHidden: unknown) => {
+    const el = page(html).firstElementChild as Element;
+    Object.defineProperty(el, 'hidden', { value: hidden });
+    Object.defineProperty(el, 'ariaHidden', { value: ariaHidden });
+    return el;
+  };
+
+  it('trusts the reflected properties where the browser has them', () => {
+    expect(isHiddenElement(reflecting('<p class="a">x</p>', false, null))).toBe(false);
+    expect(isHiddenElement(reflecting('<p hidden>x</p>', true, null))).toBe(true);
+    expect(isHiddenElement(reflecting('<p hidden="until-found">x</p>', 'until-found', null))).toBe(
+      true,
+    );
+    expect(isHiddenElement(reflecting('<p aria-hidden=" TRUE ">x</p>', false, ' TRUE '))).toBe(
+      true,
+    );
+    expect(isHiddenElement(reflecting('<p aria-hidden="false">x</p>', false, 'false'))).toBe(false);
+  });
+
+  it('reads the attributes when a property is missing or clobbered', () => {
+    const clobbered = page('<form hidden><input name="hidden"></form>').firstElementChild;
+    expect(isHiddenElement(clobbered as Element)).toBe(true);
+    // No ARIA reflection (an older DOM): the attribute still counts.
+    expect(isHiddenElement(reflecting('<p aria-hidden="true">x</p>', false, undefined))).toBe(true);
+    // SVG has no `hidden` property.
+    expect(isHiddenElement(reflecting('<p hidden>x</p>', undefined, undefined))).toBe(true);
+    expect(isHiddenElement(page('<b>x</b>').firstElementChild as Element)).toBe(false);
   });
 });

@@ -140,13 +140,25 @@ export function isHiddenElement(el: Element): boolean {
   try {
     // Most elements have no attribute at all: one call answers for them.
     if (!el.hasAttributes()) return false;
+    // The reflected properties cost less than attribute lookups by name. They are only
+    // trusted when they have their own types: SVG has no `hidden`, a form's controls can
+    // clobber both, and a DOM without ARIA reflection has no `ariaHidden`.
+    const hidden: unknown = (el as HTMLElement).hidden;
+    const aria: unknown = (el as Element & { ariaHidden?: unknown }).ariaHidden;
+    if (hidden === false && aria === null) return false;
+    if (hidden === true || (typeof hidden === 'string' && hidden !== '')) return true;
+    if (hidden === false && typeof aria === 'string') return isTrue(aria);
     if (el.hasAttribute('hidden')) return true;
-    const aria = el.getAttribute('aria-hidden');
-    return aria !== null && aria.trim().toLowerCase() === 'true';
+    const attribute = el.getAttribute('aria-hidden');
+    return attribute !== null && isTrue(attribute);
   } catch {
     // A form whose controls clobber its methods (`<input name="hasAttribute">`): read it.
     return false;
   }
+}
+
+function isTrue(value: string): boolean {
+  return value.trim().toLowerCase() === 'true';
 }
 
 /** An element whose subtree the detector does not read. */

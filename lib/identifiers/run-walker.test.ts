@@ -202,20 +202,43 @@ describe('createRunWalker', () => {
       );
     });
 
-    it('still walks open shadow roots inside a block it leaves out', () => {
-      const body = page('<p>no digit <b>here</b> <x-chip></x-chip> <span id="s">x</span></p>');
+    it('walks a block holding a shadow root, a hidden element or a line break in full', () => {
+      const body = page(
+        [
+          '<p>no digit <b>here</b> <x-chip></x-chip> <span id="s">x</span></p>',
+          '<p>words <span hidden><x-chip id="hidden"></x-chip></span></p>',
+          '<p>one<br>two</p>',
+        ].join(''),
+      );
       const chip = body.querySelector('x-chip') as Element;
       chip.attachShadow({ mode: 'open' }).innerHTML = '<b>Serial VS0164AB</b>';
       const span = body.querySelector('#s') as Element;
       span.attachShadow({ mode: 'open' }).innerHTML = 'Deployment 14181336';
-      expect(gatedTexts(body).texts).toEqual(['Serial VS0164AB', 'Deployment 14181336']);
+      const hidden = body.querySelector('#hidden') as Element;
+      hidden.attachShadow({ mode: 'open' }).innerHTML = 'Serial VS0999ZZ';
+      expect(gatedTexts(body).texts).toEqual([
+        'no digit here',
+        'Serial VS0164AB',
+        'Deployment 14181336',
+        'x',
+        'words',
+        'one two',
+      ]);
     });
 
-    it('does not walk the shadow roots of hidden elements inside a block it leaves out', () => {
-      const body = page('<p>words <span hidden><x-chip></x-chip></span></p>');
-      const chip = body.querySelector('x-chip') as Element;
-      chip.attachShadow({ mode: 'open' }).innerHTML = 'Serial VS0164AB';
-      expect(gatedTexts(body).texts).toEqual([]);
+    it('hands out a plain block’s run after the run its start ended', () => {
+      const body = page('<div>before 1<p>Serial <b>VS0164AB</b></p>after</div>');
+      const walker = createRunWalker(body, { digitRunsOnly: true });
+      const runs = [];
+      for (let run = walker.next(); run; run = walker.next()) {
+        if (run.text.trim()) runs.push([run.text, run.block]);
+      }
+      const div = body.querySelector('div');
+      expect(runs).toEqual([
+        ['before 1', div],
+        ['Serial VS0164AB', body.querySelector('p')],
+        ['after', div],
+      ]);
     });
 
     it('counts the text of a block it leaves out as read', () => {

@@ -15,7 +15,7 @@ import {
 } from './dom';
 import type { RunWalker, TextRun } from './types';
 
-const SHOW_ELEMENT = 0x1;
+const SHOW_TEXT = 0x4;
 const SHOW_ELEMENT_AND_TEXT = 0x1 | 0x4;
 const TEXT_NODE = 3;
 const ELEMENT_NODE = 1;
@@ -41,11 +41,6 @@ interface Frame {
   blocks: Node[];
   /** The next node was already found (after skipping a subtree), or null to take nextNode(). */
   pending: Node | null;
-  /**
-   * A block whose text holds no digit: its text is not read, only its elements are visited,
-   * to find the open shadow roots inside it (their text is not part of the block's).
-   */
-  elementsOnly: boolean;
 }
 
 /**
@@ -58,6 +53,68 @@ function localNameOf(node: Node): string {
     if (getter) return String(getter.call(node));
   }
   return '';
+}
+
+/** Elements a plain block may hold at most (beyond that, the walk is cheaper than asking). */
+const PLAIN_MAX_ELEMENTS = 256;
+
+/**
+ * Whether every element inside `block` is plain inline content: not a block, a line break,
+ * skipped or hidden, and hosting no open shadow root.
+ */
+function isPlainInline(block: Element): boolean {
+  let budget = PLAIN_MAX_ELEMENTS;
+  const visit = (parent: Element): boolean => {
+    for (let child = parent.firstElementChild; child; child = child.nextElementSibling) {
+      if (--budget < 0) return false;
+      const flags = flagsOf(nameOf(child));
+      if (flags & (TAG_BLOCK | TAG_BREAK | TAG_SKIPPED) || isHiddenElement(child)) return false;
+      if (flags & TAG_SHADOW_HOST && child.shadowRoot) return false;
+      if (child.childElementCount > 0 && !visit(child)) return false;
+    }
+    return true;
+  };
+  return visit(block);
+}
+
+/**
+ * The run of a plain block: its text came in one native read, and its text nodes are found
+ * only when a rule or a match asks for them (most runs with a digit never need them).
+ */
+class PlainRun implements TextRun {
+  readonly hasDigit = true;
+  private walked: { nodes: Text[]; starts: number[] } | null = null;
+
+  constructor(
+    readonly text: string,
+    readonly block: Element,
+    private readonly doc: Document,
+  ) {}
+
+  get nodes(): Text[] {
+    return this.walk().nodes;
+  }
+
+  get starts(): number[] {
+    return this.walk().starts;
+  }
+
+  private walk(): { nodes: Text[]; starts: number[] } {
+    if (this.walked) return this.walked;
+    const nodes: Text[] = [];
+    const starts: number[] = [];
+    const walker = this.doc.createTreeWalker(this.block, SHOW_TEXT);
+    let offset = 0;
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const size = (node as Text).data.length;
+      if (size === 0) continue;
+      starts.push(offset);
+      nodes.push(node as Text);
+      offset += size;
+    }
+    this.walked = { nodes, starts };
+    return this.walked;
+  }
 }
 
 /** An element's tag name; the prototype's getter only when a form clobbered the property. */
@@ -110,8 +167,14 @@ export function isSpace(code: number): boolean {
 }
 
 function hasNonSpace(data: string): boolean {
-  const first = data.charCodeAt(0);
-  return (first > 32 && first !== 160) || /\S/.test(data);
+  // Whitespace between tags is most of the blank text: a plain loop answers it without a
+  // regex call; beyond Latin-1, the regex knows every Unicode space.
+  for (let i = 0; i < data.length; i++) {
+    const code = data.charCodeAt(i);
+    if (code > 255) return /\S/.test(data.slice(i));
+    if (code > 32 && code !== 160) return true;
+  }
+  return false;
 }
 
 function textRoot(node: Text): RunWalker {
@@ -159,15 +222,16 @@ export function createRunWalker(root: Node, options: RunWalkerOptions = {}): Run
   let digits = false;
   let runBlock: Node = root;
   let ready: TextRun | null = null;
+  /** A run found together with `ready` (a plain block right after a run), handed out next. */
+  let queued: TextRun | null = null;
   let overBudget = false;
 
-  const openFrame = (frameRoot: Node, elementsOnly = false): Frame => ({
-    walker: doc.createTreeWalker(frameRoot, elementsOnly ? SHOW_ELEMENT : SHOW_ELEMENT_AND_TEXT),
+  const openFrame = (frameRoot: Node): Frame => ({
+    walker: doc.createTreeWalker(frameRoot, SHOW_ELEMENT_AND_TEXT),
     root: frameRoot,
     path: [frameRoot],
     blocks: [frameRoot],
     pending: null,
-    elementsOnly,
   });
 
   const endRun = (): void => {
@@ -202,23 +266,23 @@ export function createRunWalker(root: Node, options: RunWalkerOptions = {}): Run
   };
 
   /**
-   * The digit gate: every identifier holds a digit, so a block whose whole text (one native
-   * read, no node visited from script) holds none has nothing to find, and its text nodes are
-   * never visited. Reading text from script costs far more than the browser's own copy.
+   * The text of a block of plain inline content (no nested block, line break, skipped or
+   * hidden element, or shadow root, so its run is exactly its textContent), or null when the
+   * block is not one, or not worth asking: walking plain text (no element inside) or a
+   * container of blocks costs less than the question.
    */
-  const digitFree = (f: Frame, el: Element, tag: string): boolean => {
-    if (tag === 'body' || tag === 'html' || f.blocks.length > GATE_MAX_DEPTH) return false;
-    // A block of plain text (one text node, typically) costs less to walk than to ask about.
+  const plainText = (f: Frame, el: Element, tag: string): string | null => {
+    // A form's properties can be clobbered by its controls' names.
+    if (tag === 'body' || tag === 'html' || tag === 'form') return null;
+    if (f.blocks.length > GATE_MAX_DEPTH) return null;
     const children = el.childElementCount;
-    if (children === 0 || children > GATE_MAX_CHILDREN) return false;
-    // A container of blocks (a table, a thread) always holds a digit somewhere: asking would
-    // copy its text once more for every level. Its own blocks are asked instead.
-    const first = el.firstElementChild;
-    if (first !== null && flagsOf(nameOf(first)) & TAG_BLOCK) return false;
-    const text = el.textContent ?? '';
-    if (ANY_DIGIT.test(text)) return false;
-    charsRead += text.length;
-    return true;
+    if (typeof children !== 'number' || children === 0 || children > GATE_MAX_CHILDREN) {
+      return null;
+    }
+    if (!isPlainInline(el)) return null;
+    const text = el.textContent;
+    if (typeof text !== 'string' || text.length > MAX_RUN_CHARS) return null;
+    return text;
   };
 
   const enterElement = (f: Frame, el: Element, tag: string): void => {
@@ -235,19 +299,20 @@ export function createRunWalker(root: Node, options: RunWalkerOptions = {}): Run
       if (!f.pending) f.pending = f.root;
       return;
     }
-    if (f.elementsOnly) {
-      const shadow = flags & TAG_SHADOW_HOST ? el.shadowRoot : null;
-      if (shadow) frames.push(openFrame(shadow));
-      return;
-    }
-    if (gate && flags & TAG_BLOCK && digitFree(f, el, tag)) {
+    const plain = gate && flags & TAG_BLOCK ? plainText(f, el, tag) : null;
+    if (plain !== null) {
+      // The digit gate: every identifier holds a digit, so a plain block without one is
+      // done with one native read, and one with a digit is a run whose text nodes are only
+      // visited if a rule or a match needs them. The browser's copy of the text costs far
+      // less than visiting each node from script.
       endRun();
+      charsRead += plain.length;
       f.pending = skipSubtree(f);
       if (!f.pending) f.pending = f.root;
-      // Its elements are still visited, for the open shadow roots among them.
-      frames.push(openFrame(el, true));
-      const shadow = flags & TAG_SHADOW_HOST ? el.shadowRoot : null;
-      if (shadow) frames.push(openFrame(shadow));
+      if (!ANY_DIGIT.test(plain)) return;
+      // The run that ended before this block goes first.
+      if (ready === null) ready = new PlainRun(plain, el, doc);
+      else queued = new PlainRun(plain, el, doc);
       return;
     }
     f.path.push(el);
@@ -278,6 +343,11 @@ export function createRunWalker(root: Node, options: RunWalkerOptions = {}): Run
   return {
     // The hot loop: one pass per node, text handled inline (most nodes are text).
     next() {
+      if (queued !== null) {
+        const run = queued;
+        queued = null;
+        return run;
+      }
       if (finished) return null;
       let steps = 0;
       overBudget = false;
@@ -296,10 +366,6 @@ export function createRunWalker(root: Node, options: RunWalkerOptions = {}): Run
         if (node === null) {
           frames.pop();
           endRun();
-          continue;
-        }
-        if (f.elementsOnly) {
-          enterElement(f, node as Element, nameOf(node));
           continue;
         }
         // Leave every open element that is not an ancestor of this node.
