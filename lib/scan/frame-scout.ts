@@ -29,6 +29,8 @@ export interface ScoutOptions {
   detector: DetectorPort;
   limits?: ScanLimits;
   painter?: Painter;
+  /** The page already has the highlight rules (see createPainter). */
+  documentStyled?: boolean;
   clock?: ThrottleClock;
   yieldToPage?: () => Promise<void>;
   /** How long the frame after a repaint took (sets how often highlights repaint). */
@@ -57,7 +59,9 @@ function isReply(reply: unknown): reply is DetectionsReply {
 export function startFrameScout(doc: Document, port: ScoutPort, options: ScoutOptions): FrameScout {
   const limits = options.limits ?? DEFAULT_LIMITS;
   const clock = options.clock ?? realClock;
-  const painter = new PaintBatch(options.painter ?? createPainter(doc));
+  const painter = new PaintBatch(
+    options.painter ?? createPainter(doc, { documentStyled: options.documentStyled }),
+  );
   const frameCost = options.frameCost ?? timeToNextFrame;
   let stopped = false;
   let sentVersion = -1;

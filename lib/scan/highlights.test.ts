@@ -1,5 +1,7 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createPainter, HIGHLIGHT_NAMES } from './highlights';
+import { createPainter, HIGHLIGHT_NAMES, HIGHLIGHT_RULES } from './highlights';
 
 // happy-dom has no CSS Custom Highlight API: stand in for it with the same shapes (a
 // registry that is a Map, highlights that are Sets of ranges).
@@ -78,5 +80,29 @@ describe('highlight painter', () => {
     painter.add(occurrence(), 'serial');
     painter.setEnabled(true);
     expect(document.adoptedStyleSheets).toEqual([]);
+  });
+
+  it('adopts nothing into a document that already has the rules, only into shadow roots', () => {
+    const painter = createPainter(document, { documentStyled: true });
+    const shadow = (document.querySelector('#host') as HTMLElement).attachShadow({ mode: 'open' });
+    painter.addRoot(shadow);
+    painter.setEnabled(true);
+    painter.add(occurrence(), 'deployment');
+    expect(registry.get(HIGHLIGHT_NAMES.deployment)?.size).toBe(1);
+    expect(document.adoptedStyleSheets).toEqual([]);
+    expect(shadow.adoptedStyleSheets).toHaveLength(1);
+    painter.dispose();
+    expect(shadow.adoptedStyleSheets).toEqual([]);
+  });
+
+  it('ships the same rules as the stylesheet registered for automatic scanning', () => {
+    const css = readFileSync(resolve('public/content/highlights.css'), 'utf8');
+    // Compared without comments, whitespace or optional semicolons (the file is formatted).
+    const rules = (text: string) =>
+      text
+        .replace(/\/\*[\s\S]*?\*\//g, '')
+        .replace(/\s+/g, '')
+        .replace(/;}/g, '}');
+    expect(rules(css)).toEqual(rules(HIGHLIGHT_RULES));
   });
 });

@@ -20,8 +20,10 @@ export const HIGHLIGHT_NAMES: Record<IdentifierKind, string> = {
   serial: 'renewal-scout-serial',
 };
 
-// Opaque backgrounds with near-black text read the same on light and dark pages.
-const RULES = `::highlight(${HIGHLIGHT_NAMES.deployment}){background-color:#ffd54f;color:#111}
+// Opaque backgrounds with near-black text read the same on light and dark pages. The same
+// rules ship as public/content/highlights.css, injected from the start of every page on the
+// sites scanned automatically (a test keeps the two equal).
+export const HIGHLIGHT_RULES = `::highlight(${HIGHLIGHT_NAMES.deployment}){background-color:#ffd54f;color:#111}
 ::highlight(${HIGHLIGHT_NAMES.serial}){background-color:#7fdbff;color:#111}`;
 
 type StyledRoot = Document | ShadowRoot;
@@ -34,19 +36,28 @@ const noPainter: Painter = {
   dispose() {},
 };
 
-export function createPainter(doc: Document): Painter {
+export interface PainterOptions {
+  /**
+   * The document already has the highlight rules (the stylesheet registered with the
+   * content script on sites scanned automatically, injected before the page's first style):
+   * only open shadow roots need the constructed sheet.
+   */
+  documentStyled?: boolean;
+}
+
+export function createPainter(doc: Document, options: PainterOptions = {}): Painter {
   const registry = (globalThis.CSS as { highlights?: HighlightRegistry } | undefined)?.highlights;
   if (!registry || typeof Highlight !== 'function') return noPainter;
 
   const highlights = { deployment: new Highlight(), serial: new Highlight() };
   const ranges = new WeakMap<Occurrence, AbstractRange>();
-  const roots = new Set<StyledRoot>([doc]);
+  const roots = new Set<StyledRoot>(options.documentStyled ? [] : [doc]);
   let sheet: CSSStyleSheet | undefined;
   let enabled = false;
 
   try {
     sheet = new CSSStyleSheet();
-    sheet.replaceSync(RULES);
+    sheet.replaceSync(HIGHLIGHT_RULES);
   } catch {
     sheet = undefined; // no constructable stylesheets: ranges still register, uncoloured
   }
@@ -85,7 +96,7 @@ export function createPainter(doc: Document): Painter {
   }
 
   // Adopting or dropping a stylesheet restyles the whole document (a ~300 ms frame on a 1 MB
-  // ticket, measured by bench/in-world.ts highlightStepCosts), while registering or
+  // ticket, ~1-1.5 s on a 5 MB one, measured by bench/detect.ts), while registering or
   // unregistering a highlight costs an ordinary frame. So the sheet is adopted once, when
   // there is first something to colour, and stays (inert) while highlights are toggled; only
   // disposing takes it back.

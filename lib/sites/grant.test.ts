@@ -25,7 +25,8 @@ describe('grantAutoScan', () => {
       {
         id: 'auto-scan:https://helpdesk.example.com',
         matches: ['https://helpdesk.example.com/*'],
-        js: ['content-scripts/content.js'],
+        css: ['content/highlights.css'],
+        js: ['content/styled.js', 'content-scripts/content.js'],
         runAt: 'document_idle',
         allFrames: true,
         persistAcrossSessions: true,

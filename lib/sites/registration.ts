@@ -5,6 +5,13 @@ import { matchPatternFor } from './origin';
 
 /** Built from entrypoints/content.ts (registration: 'runtime', so not in the manifest). */
 export const CONTENT_SCRIPT_FILE = 'content-scripts/content.js';
+/**
+ * The highlight colours, in the page from its first style on (public/content/highlights.css),
+ * and the marker that tells the content script so (public/content/styled.js). A content
+ * script injected on demand adopts the same rules itself, which restyles the whole page once.
+ */
+export const HIGHLIGHT_CSS_FILE = 'content/highlights.css';
+export const DOCUMENT_STYLED_FILE = 'content/styled.js';
 const ID_PREFIX = 'auto-scan:';
 
 export function autoScanScriptId(origin: string): string {
@@ -15,7 +22,8 @@ function scriptFor(origin: string) {
   return {
     id: autoScanScriptId(origin),
     matches: [matchPatternFor(origin)],
-    js: [CONTENT_SCRIPT_FILE],
+    css: [HIGHLIGHT_CSS_FILE],
+    js: [DOCUMENT_STYLED_FILE, CONTENT_SCRIPT_FILE],
     runAt: 'document_idle' as const,
     allFrames: true,
     persistAcrossSessions: true,

@@ -65,9 +65,10 @@ describe('syncAutoScan', () => {
       js: ['old-content.js'],
     });
     await syncAutoScan();
-    expect(apis.scripts.get('auto-scan:https://helpdesk.example.com')?.js).toEqual([
-      'content-scripts/content.js',
-    ]);
+    expect(apis.scripts.get('auto-scan:https://helpdesk.example.com')).toMatchObject({
+      css: ['content/highlights.css'],
+      js: ['content/styled.js', 'content-scripts/content.js'],
+    });
   });
 
   test('keeps a site whose registration failed, to retry next time', async () => {

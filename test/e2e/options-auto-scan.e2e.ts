@@ -6,6 +6,7 @@ import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { type LaunchedExtension, launchExtension } from './support/extension';
+import { countColour, decodePng } from './support/pixels';
 import { badgeOf, tabIdOf } from './support/shell';
 import { type StaticServer, serveDirectory } from './support/static-server';
 
@@ -36,6 +37,19 @@ const storedSites = () =>
         ?.autoScanOrigins,
   );
 
+/** The deployment highlight's colour (#ffd54f) among the pixels of the ID's own text. */
+async function highlightedPixels(page: Page): Promise<number> {
+  const box = await page.evaluate(() => {
+    const cell = [...document.querySelectorAll('td')].find((td) => td.textContent === '14181336');
+    if (!cell) throw new Error('the fixture has no deployment ID cell');
+    const range = document.createRange();
+    range.selectNodeContents(cell);
+    const rect = range.getBoundingClientRect();
+    return { x: rect.x, y: rect.y, width: rect.width, height: rect.height };
+  });
+  return countColour(decodePng(await page.screenshot({ clip: box })), [0xff, 0xd5, 0x4f]);
+}
+
 async function openTicket(): Promise<{ page: Page; tabId: number }> {
   const page = await ext.context.newPage();
   await page.goto(`${server.url}/ticket.html`);
@@ -59,6 +73,10 @@ describe('automatic scanning on a granted site', () => {
     const { page, tabId } = await openTicket();
     // Deployment 14181336 and serial FX22090041; the phone number is not an identifier.
     await expect.poll(() => badgeOf(ext, tabId), { timeout: 10_000 }).toBe('2');
+    // Painted in its colour by the stylesheet registered with the script, which was in the
+    // page from its first style: nothing adopted late (that would restyle the whole page).
+    await expect.poll(() => highlightedPixels(page), { timeout: 10_000 }).toBeGreaterThan(20);
+    expect(await page.evaluate(() => document.adoptedStyleSheets.length)).toBe(0);
     await page.close();
   });
 
@@ -78,6 +96,7 @@ describe('automatic scanning on a granted site', () => {
     // (the granted case above reports well within this).
     await page.waitForTimeout(2_000);
     expect(await badgeOf(ext, tabId)).toBe('');
+    expect(await highlightedPixels(page)).toBe(0);
     await page.close();
   });
 
