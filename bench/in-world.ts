@@ -210,7 +210,7 @@ let watching: FrameScout | undefined;
 let reports = 0;
 
 /** The real scout, sliced, with highlights; resolves when its first scan is done. */
-async function slicedScan(keepWatching: boolean, paint = true) {
+async function slicedScan(keepWatching: boolean, paint = true, documentStyled = false) {
   const started = performance.now();
   const scout = startFrameScout(
     document,
@@ -222,7 +222,7 @@ async function slicedScan(keepWatching: boolean, paint = true) {
       listen: () => () => {},
       alive: () => true,
     },
-    paint ? { detector } : { detector, painter: unpainted },
+    paint ? { detector, documentStyled } : { detector, painter: unpainted },
   );
   while (!scout.scanner.firstScanDone) await new Promise((done) => setTimeout(done, 5));
   const ms = performance.now() - started;
