@@ -226,6 +226,13 @@ describe('createRunWalker', () => {
       ]);
     });
 
+    it('reads the shadow root of a block that would otherwise be plain', () => {
+      const body = page('<p>light <b>words</b></p>');
+      const host = body.firstElementChild as Element;
+      host.attachShadow({ mode: 'open' }).innerHTML = 'Serial <b>VS0777AB</b>';
+      expect(gatedTexts(body).texts).toEqual(['Serial VS0777AB', 'light words']);
+    });
+
     it('hands out a plain block’s run after the run its start ended', () => {
       const body = page('<div>before 1<p>Serial <b>VS0164AB</b></p>after</div>');
       const walker = createRunWalker(body, { digitRunsOnly: true });

@@ -2,7 +2,9 @@
 // tracked while walking (pushed on the way down, popped on the way up), because looking up
 // each text node's block ancestor costs several times the walk itself. Skipped subtrees are
 // never entered (hidden ones are told by their attributes as the walk meets them, so no step
-// costs more than its own nodes); open shadow roots are walked as their own blocks.
+// costs more than its own nodes); open shadow roots are walked as their own blocks. The
+// detector's walk (`digitRunsOnly`) reads a block of plain inline content in one native
+// `textContent` read instead, and hands it out only when it holds a digit.
 
 import {
   flagsOf,
@@ -271,10 +273,12 @@ export function createRunWalker(root: Node, options: RunWalkerOptions = {}): Run
    * block is not one, or not worth asking: walking plain text (no element inside) or a
    * container of blocks costs less than the question.
    */
-  const plainText = (f: Frame, el: Element, tag: string): string | null => {
+  const plainText = (f: Frame, el: Element, tag: string, flags: number): string | null => {
     // A form's properties can be clobbered by its controls' names.
     if (tag === 'body' || tag === 'html' || tag === 'form') return null;
     if (f.blocks.length > GATE_MAX_DEPTH) return null;
+    // A host's own shadow root is read as a frame of its own, by the full walk.
+    if (flags & TAG_SHADOW_HOST && el.shadowRoot) return null;
     const children = el.childElementCount;
     if (typeof children !== 'number' || children === 0 || children > GATE_MAX_CHILDREN) {
       return null;
@@ -299,7 +303,7 @@ export function createRunWalker(root: Node, options: RunWalkerOptions = {}): Run
       if (!f.pending) f.pending = f.root;
       return;
     }
-    const plain = gate && flags & TAG_BLOCK ? plainText(f, el, tag) : null;
+    const plain = gate && flags & TAG_BLOCK ? plainText(f, el, tag, flags) : null;
     if (plain !== null) {
       // The digit gate: every identifier holds a digit, so a plain block without one is
       // done with one native read, and one with a digit is a run whose text nodes are only
