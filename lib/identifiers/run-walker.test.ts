@@ -248,6 +248,20 @@ describe('createRunWalker', () => {
       ]);
     });
 
+    it('hands back within its budget along a long row of blocks without a digit', () => {
+      const body = page(`${'<p>plain <b>words</b></p>'.repeat(3000)}<p>end 1</p>`);
+      const walker = createRunWalker(body, { digitRunsOnly: true });
+      let calls = 0;
+      const texts: string[] = [];
+      for (let run = walker.next(); run; run = walker.next()) {
+        calls++;
+        if (run.text.trim()) texts.push(run.text);
+      }
+      expect(texts).toEqual(['end 1']);
+      // 3000 blocks are fewer steps than one call's budget, but asking each costs more.
+      expect(calls).toBeGreaterThan(3);
+    });
+
     it('counts the text of a block it leaves out as read', () => {
       const body = page('<p>abc<b>de</b></p><p>x1</p>');
       const { walker } = gatedTexts(body);

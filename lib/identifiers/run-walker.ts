@@ -61,14 +61,14 @@ function localNameOf(node: Node): string {
 const PLAIN_MAX_ELEMENTS = 256;
 
 /**
- * Whether every element inside `block` is plain inline content: not a block, a line break,
- * skipped or hidden, and hosting no open shadow root.
+ * How many elements `block` holds when every one of them is plain inline content (not a
+ * block, a line break, skipped or hidden, and hosting no open shadow root), else -1.
  */
-function isPlainInline(block: Element): boolean {
-  let budget = PLAIN_MAX_ELEMENTS;
+function plainInlineElements(block: Element): number {
+  let visited = 0;
   const visit = (parent: Element): boolean => {
     for (let child = parent.firstElementChild; child; child = child.nextElementSibling) {
-      if (--budget < 0) return false;
+      if (++visited > PLAIN_MAX_ELEMENTS) return false;
       const flags = flagsOf(nameOf(child));
       if (flags & (TAG_BLOCK | TAG_BREAK | TAG_SKIPPED) || isHiddenElement(child)) return false;
       if (flags & TAG_SHADOW_HOST && child.shadowRoot) return false;
@@ -76,7 +76,7 @@ function isPlainInline(block: Element): boolean {
     }
     return true;
   };
-  return visit(block);
+  return visit(block) ? visited : -1;
 }
 
 /**
@@ -226,6 +226,8 @@ export function createRunWalker(root: Node, options: RunWalkerOptions = {}): Run
   let ready: TextRun | null = null;
   /** A run found together with `ready` (a plain block right after a run), handed out next. */
   let queued: TextRun | null = null;
+  /** Work done by this `next()` beyond one step per node, in steps. */
+  let work = 0;
   let overBudget = false;
 
   const openFrame = (frameRoot: Node): Frame => ({
@@ -283,9 +285,13 @@ export function createRunWalker(root: Node, options: RunWalkerOptions = {}): Run
     if (typeof children !== 'number' || children === 0 || children > GATE_MAX_CHILDREN) {
       return null;
     }
-    if (!isPlainInline(el)) return null;
+    const elements = plainInlineElements(el);
+    if (elements < 0) return null;
     const text = el.textContent;
     if (typeof text !== 'string' || text.length > MAX_RUN_CHARS) return null;
+    // Asking cost more than one step: count it, so that a long row of blocks without a digit
+    // (none of them a run to hand back) still ends a `next()` within its budget.
+    work += 4 + 2 * elements + (text.length >> 6);
     return text;
   };
 
@@ -354,9 +360,10 @@ export function createRunWalker(root: Node, options: RunWalkerOptions = {}): Run
       }
       if (finished) return null;
       let steps = 0;
+      work = 0;
       overBudget = false;
       while (ready === null) {
-        if (++steps > STEP_BUDGET) overBudget = true;
+        if (++steps + work > STEP_BUDGET) overBudget = true;
         const f = frames[frames.length - 1];
         if (f === undefined) {
           endRun();
