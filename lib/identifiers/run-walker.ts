@@ -27,7 +27,7 @@ const MAX_RUN_CHARS = 1 << 16;
 /** Nodes one `next()` may visit before it hands back whatever run it is in, even a blank one. */
 const STEP_BUDGET = 4096;
 /**
- * The digit gate (see `enterElement`) is asked only of blocks this shallow in their frame and
+ * The digit gate (see `plainText`) is asked only of blocks this shallow in their frame and
  * with at most this many child elements: deeper blocks would make the native text reads add up
  * (each reads its whole subtree), and big containers always hold a digit somewhere.
  */
@@ -90,7 +90,6 @@ class PlainRun implements TextRun {
   constructor(
     readonly text: string,
     readonly block: Element,
-    private readonly doc: Document,
   ) {}
 
   get nodes(): Text[] {
@@ -105,7 +104,8 @@ class PlainRun implements TextRun {
     if (this.walked) return this.walked;
     const nodes: Text[] = [];
     const starts: number[] = [];
-    const walker = this.doc.createTreeWalker(this.block, SHOW_TEXT);
+    const doc = this.block.ownerDocument;
+    const walker = doc.createTreeWalker(this.block, SHOW_TEXT);
     let offset = 0;
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       const size = (node as Text).data.length;
@@ -321,8 +321,8 @@ export function createRunWalker(root: Node, options: RunWalkerOptions = {}): Run
       if (!f.pending) f.pending = f.root;
       if (!ANY_DIGIT.test(plain)) return;
       // The run that ended before this block goes first.
-      if (ready === null) ready = new PlainRun(plain, el, doc);
-      else queued = new PlainRun(plain, el, doc);
+      if (ready === null) ready = new PlainRun(plain, el);
+      else queued = new PlainRun(plain, el);
       return;
     }
     f.path.push(el);
