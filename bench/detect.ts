@@ -176,6 +176,35 @@ const longFrames = (page: Page) =>
 const progress = (what: string) =>
   process.stderr.write(`  ${new Date().toISOString().slice(11, 19)} ${what}\n`);
 
+/**
+ * The real scout's sliced first scan in a fresh world, painting; with the long tasks and long
+ * frames seen meanwhile (a frame held back by the scan, or by a repaint it asked for, ends
+ * after it: a second's wait catches it).
+ */
+async function slicedScanOn(
+  page: Page,
+  cdp: CDPSession,
+  bundle: string,
+  mb: number,
+  documentStyled: boolean,
+) {
+  await longTasks(page);
+  await longFrames(page);
+  const scan = await (await World.create(cdp, bundle)).call<{
+    ms: number;
+    slices: number;
+    longestSliceMs: number;
+    truncated: boolean;
+  }>('slicedScan', false, true, documentStyled);
+  if (scan.truncated) throw new Error(`${mb} MB page hit the scan cap`);
+  await page.waitForTimeout(1000);
+  return {
+    ...scan,
+    longestTaskMs: Math.max(0, ...(await longTasks(page))),
+    longestFrameMs: Math.max(0, ...(await longFrames(page))),
+  };
+}
+
 async function measure(page: Page, url: string, mb: number, cued: number, bundle: string) {
   let cdp = await open(page, url);
   progress('loaded; floor and detection');
@@ -200,22 +229,12 @@ async function measure(page: Page, url: string, mb: number, cued: number, bundle
   progress('sliced scan');
   await cdp.detach();
   cdp = await open(page, url);
-  await longTasks(page);
-  await longFrames(page);
-  const scan = await (await World.create(cdp, bundle)).call<{
-    ms: number;
-    slices: number;
-    longestSliceMs: number;
-    truncated: boolean;
-  }>('slicedScan', false);
-  if (scan.truncated) throw new Error(`${mb} MB page hit the scan cap`);
+  const scan = await slicedScanOn(page, cdp, bundle, mb, false);
   row.scanMs = scan.ms;
   row.slices = scan.slices;
   row.longestSliceMs = scan.longestSliceMs;
-  // A frame held back by the scan (or by the repaints it asked for) ends after the scan.
-  await page.waitForTimeout(1000);
-  row.longestTaskMs = Math.max(0, ...(await longTasks(page)));
-  row.longestFrameMs = Math.max(0, ...(await longFrames(page)));
+  row.longestTaskMs = scan.longestTaskMs;
+  row.longestFrameMs = scan.longestFrameMs;
 
   // A site scanned automatically: the highlight stylesheet is registered with the content
   // script and in the page from its first style (here: adopted by a script that runs when the
@@ -233,18 +252,9 @@ async function measure(page: Page, url: string, mb: number, cued: number, bundle
   if ((await page.evaluate(() => document.adoptedStyleSheets.length)) !== 1) {
     throw new Error('the stylesheet was not in the page from the start');
   }
-  await longTasks(page);
-  await longFrames(page);
-  const styled = await (await World.create(cdp, bundle)).call<{ truncated: boolean }>(
-    'slicedScan',
-    false,
-    true,
-    true,
-  );
-  if (styled.truncated) throw new Error(`${mb} MB page hit the scan cap`);
-  await page.waitForTimeout(1000);
-  row.styledLongestTaskMs = Math.max(0, ...(await longTasks(page)));
-  row.styledLongestFrameMs = Math.max(0, ...(await longFrames(page)));
+  const styled = await slicedScanOn(page, cdp, bundle, mb, true);
+  row.styledLongestTaskMs = styled.longestTaskMs;
+  row.styledLongestFrameMs = styled.longestFrameMs;
   await styles.send('Page.removeScriptToEvaluateOnNewDocument', { identifier });
   await styles.detach();
   // The rest measures the on-demand case again: a fresh copy without the stylesheet.

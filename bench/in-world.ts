@@ -2,7 +2,7 @@
 // evaluated through CDP in a world made with Page.createIsolatedWorld, the same kind of world
 // a content script gets). Every function returns plain figures.
 
-import { createRunWalker, detectInRun } from '../lib/identifiers';
+import { detectInRun } from '../lib/identifiers';
 import { detector } from '../lib/scan/detector';
 import type { Match } from '../lib/scan/detector-port';
 import { type FrameScout, startFrameScout } from '../lib/scan/frame-scout';
@@ -22,7 +22,7 @@ function floor() {
 }
 
 function detectAll(): { matches: Match[]; runs: number } {
-  const walker = createRunWalker(document, { digitRunsOnly: true });
+  const walker = detector.createRunWalker(document);
   const matches: Match[] = [];
   let runs = 0;
   for (let run = walker.next(); run; run = walker.next()) {
@@ -35,7 +35,7 @@ function detectAll(): { matches: Match[]; runs: number } {
 /** The walk into block runs alone, no rules: where detection's time goes. */
 function walkRuns() {
   const started = performance.now();
-  const walker = createRunWalker(document, { digitRunsOnly: true });
+  const walker = detector.createRunWalker(document);
   let runs = 0;
   let longest = 0;
   for (let run = walker.next(); run; run = walker.next()) {
@@ -47,7 +47,7 @@ function walkRuns() {
 
 /** Rule time per run, worst runs first: what a long slice is made of. */
 function slowestRuns() {
-  const walker = createRunWalker(document, { digitRunsOnly: true });
+  const walker = detector.createRunWalker(document);
   const costs: { ms: number; chars: number; block: string; text: string }[] = [];
   for (let run = walker.next(); run; run = walker.next()) {
     const started = performance.now();
@@ -184,7 +184,7 @@ async function highlightStepCosts() {
 /** The detector's walker set-up and its first run: work the first slice cannot split. */
 function walkerSetup() {
   const started = performance.now();
-  const walker = createRunWalker(document, { digitRunsOnly: true });
+  const walker = detector.createRunWalker(document);
   const setupMs = performance.now() - started;
   const firstStarted = performance.now();
   walker.next();
@@ -193,7 +193,7 @@ function walkerSetup() {
 
 /** How many runs reach the rules under the detector's digit test and under a token test. */
 function prefilterCounts() {
-  const walker = createRunWalker(document, { digitRunsOnly: true });
+  const walker = detector.createRunWalker(document);
   const token = /[0-9][A-Za-z0-9-]{5}|[A-Za-z0-9-]{5}[0-9]/;
   let runs = 0;
   let digit = 0;
