@@ -202,6 +202,28 @@ describe('createRunWalker', () => {
       );
     });
 
+    it('reads hiding attributes the way the full walk does', () => {
+      // The gate asks a block once whether any element in it carries one of these attributes,
+      // then reads each attribute as the full walk does: only some of them hide.
+      const body = page(
+        [
+          '<p>Serial <span aria-hidden="false">VS0164AB</span> 1</p>',
+          '<p>Deployment <b aria-hidden=" TRUE ">14181336</b> 2</p>',
+          '<p>Deployment <i><b hidden>14181337</b></i> 3</p>',
+          '<p>Deployment <b class="x" title="y">14181338</b> 4</p>',
+        ].join(''),
+      );
+      const full = runsOf(body).filter((run) => /[0-9]/.test(run.text));
+      const { texts } = gatedTexts(body);
+      expect(texts).toEqual(full.map((run) => run.text.replace(/\s+/g, ' ').trim()));
+      expect(texts).toEqual([
+        'Serial VS0164AB 1',
+        'Deployment 2',
+        'Deployment 3',
+        'Deployment 14181338 4',
+      ]);
+    });
+
     it('walks a block holding a shadow root, a hidden element or a line break in full', () => {
       const body = page(
         [

@@ -27,12 +27,10 @@ const MAX_RUN_CHARS = 1 << 16;
 /** Nodes one `next()` may visit before it hands back whatever run it is in, even a blank one. */
 const STEP_BUDGET = 4096;
 /**
- * The digit gate (see `plainText`) is asked only of blocks this shallow in their frame and
- * with at most this many child elements: deeper blocks would make the native text reads add up
- * (each reads its whole subtree), and big containers always hold a digit somewhere.
+ * The digit gate (see `plainText`) is asked only of blocks this shallow in their frame: deeper
+ * blocks would make the native text reads add up (each reads its whole subtree).
  */
 const GATE_MAX_DEPTH = 24;
-const GATE_MAX_CHILDREN = 64;
 
 interface Frame {
   walker: TreeWalker;
@@ -57,26 +55,42 @@ function localNameOf(node: Node): string {
   return '';
 }
 
-/** Elements a plain block may hold at most (beyond that, the walk is cheaper than asking). */
+/**
+ * Elements a plain block may hold at most: beyond that, the walk is cheaper than asking (and a
+ * big container gives up at its first block child anyway).
+ */
 const PLAIN_MAX_ELEMENTS = 256;
+
+/** Elements that may hide what they hold; asked of a whole block in one native query. */
+const MAYBE_HIDDEN = '[hidden],[aria-hidden]';
 
 /**
  * How many elements `block` holds when every one of them is plain inline content (not a
- * block, a line break, skipped or hidden, and hosting no open shadow root), else -1.
+ * block, a line break, skipped or hidden, and hosting no open shadow root), else -1. Every
+ * DOM read from a content script's world costs a call into the browser, so the block is
+ * first asked once whether anything in it may be hidden; only then is each element asked.
  */
 function plainInlineElements(block: Element): number {
-  let visited = 0;
-  const visit = (parent: Element): boolean => {
-    for (let child = parent.firstElementChild; child; child = child.nextElementSibling) {
-      if (++visited > PLAIN_MAX_ELEMENTS) return false;
-      const flags = flagsOf(nameOf(child));
-      if (flags & (TAG_BLOCK | TAG_BREAK | TAG_SKIPPED) || isHiddenElement(child)) return false;
-      if (flags & TAG_SHADOW_HOST && child.shadowRoot) return false;
-      if (child.childElementCount > 0 && !visit(child)) return false;
+  const first = block.firstElementChild;
+  if (!first) return 0;
+  return countPlainInline(first, 0, block.querySelector(MAYBE_HIDDEN) !== null);
+}
+
+/** `visited` plus the plain inline elements from `first` on (and inside them), or -1. */
+function countPlainInline(first: Element, visited: number, hiding: boolean): number {
+  for (let child: Element | null = first; child; child = child.nextElementSibling) {
+    if (++visited > PLAIN_MAX_ELEMENTS) return -1;
+    const flags = flagsOf(nameOf(child));
+    if (flags & (TAG_BLOCK | TAG_BREAK | TAG_SKIPPED)) return -1;
+    if (hiding && isHiddenElement(child)) return -1;
+    if (flags & TAG_SHADOW_HOST && child.shadowRoot) return -1;
+    const inner = child.firstElementChild;
+    if (inner) {
+      visited = countPlainInline(inner, visited, hiding);
+      if (visited < 0) return -1;
     }
-    return true;
-  };
-  return visit(block) ? visited : -1;
+  }
+  return visited;
 }
 
 /**
@@ -108,7 +122,7 @@ class PlainRun implements TextRun {
     const walker = doc.createTreeWalker(this.block, SHOW_TEXT);
     let offset = 0;
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const size = (node as Text).data.length;
+      const size = (node as Text).length;
       if (size === 0) continue;
       starts.push(offset);
       nodes.push(node as Text);
@@ -245,10 +259,15 @@ export function createRunWalker(root: Node, options: RunWalkerOptions = {}): Run
     }
     if (!blank || overBudget) {
       ready = new WalkedRun(parts, nodes, starts, runBlock, gate ? undefined : digits);
+      nodes = [];
+      starts = [];
+      parts = [];
+    } else {
+      // Most runs are blank (the whitespace between blocks): their arrays are kept.
+      nodes.length = 0;
+      starts.length = 0;
+      parts.length = 0;
     }
-    nodes = [];
-    starts = [];
-    parts = [];
     length = 0;
     lastCode = 32;
     blank = true;
@@ -281,12 +300,9 @@ export function createRunWalker(root: Node, options: RunWalkerOptions = {}): Run
     if (f.blocks.length > GATE_MAX_DEPTH) return null;
     // A host's own shadow root is read as a frame of its own, by the full walk.
     if (flags & TAG_SHADOW_HOST && el.shadowRoot) return null;
-    const children = el.childElementCount;
-    if (typeof children !== 'number' || children === 0 || children > GATE_MAX_CHILDREN) {
-      return null;
-    }
+    // None (plain text, walked for less than the question) or not plain: walked.
     const elements = plainInlineElements(el);
-    if (elements < 0) return null;
+    if (elements <= 0) return null;
     const text = el.textContent;
     if (typeof text !== 'string' || text.length > MAX_RUN_CHARS) return null;
     // Asking cost more than one step: count it, so that a long row of blocks without a digit
