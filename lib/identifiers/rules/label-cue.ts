@@ -69,34 +69,30 @@ function dtOf(dd: Element): Element | null {
 /** Which kinds label `el` as a value (a bit set of shapes). */
 function labelledKinds(el: Element): number {
   let kinds = 0;
-  const seen = new Map<Element, IdentifierKind | null>();
-  const kindOf = (label: Element | null): IdentifierKind | null => {
-    if (!label) return null;
-    let kind = seen.get(label);
-    if (kind === undefined) {
-      kind = labelKindOf(label);
-      seen.set(label, kind);
-    }
-    return kind;
-  };
-  const add = (kind: IdentifierKind | null): void => {
-    if (kind) kinds |= KIND_SHAPE[kind];
-  };
   if (el.hasAttributes()) {
-    add(labelCueKind(el.getAttribute('aria-label')));
-    add(labelCueKind(el.getAttribute('title')));
+    kinds |= shapeOf(labelCueKind(el.getAttribute('aria-label')));
+    kinds |= shapeOf(labelCueKind(el.getAttribute('title')));
   }
-  add(kindOf(previousLabel(el)));
+  // The element before a cell is often its row header too: its kind is read once.
+  const previous = previousLabel(el);
+  const previousKind = labelKindOf(previous);
+  const kindOf = (label: Element | null): IdentifierKind | null =>
+    label === previous ? previousKind : labelKindOf(label);
+  kinds |= shapeOf(previousKind);
   const tag = el.localName;
-  if (tag === 'dd') add(kindOf(dtOf(el)));
+  if (tag === 'dd') kinds |= shapeOf(kindOf(dtOf(el)));
   if (tag === 'td' || tag === 'th') {
     const grid = gridOf(el);
     if (grid) {
       // The row header labels the cell when it is a cue; failing that, the column header.
-      add(kindOf(rowHeaderOf(el, grid)) ?? kindOf(columnHeaderOf(el, grid)));
+      kinds |= shapeOf(kindOf(rowHeaderOf(el, grid)) ?? kindOf(columnHeaderOf(el, grid)));
     }
   }
   return kinds;
+}
+
+function shapeOf(kind: IdentifierKind | null): number {
+  return kind ? KIND_SHAPE[kind] : 0;
 }
 
 /**
