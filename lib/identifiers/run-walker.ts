@@ -61,37 +61,19 @@ function localNameOf(node: Node): string {
  */
 const PLAIN_MAX_ELEMENTS = 256;
 
-/** Elements that may hide what they hold. */
+/** Elements that may hide what they hold; asked of a whole block in one native query. */
 const MAYBE_HIDDEN = '[hidden],[aria-hidden]';
-/** What a flat block lacks: elements that may hide, and elements nested in its children. */
-const NOT_FLAT = `${MAYBE_HIDDEN},:scope > * > *`;
 
 /**
  * How many elements `block` holds when every one of them is plain inline content (not a
  * block, a line break, skipped or hidden, and hosting no open shadow root), else -1. Every
- * DOM read from a content script's world is a call into the browser, so the block is asked
- * once, natively, whether it is flat (its children hold no elements and nothing in it may be
- * hidden, the usual paragraph): then each child is only asked its tag, and a possible host
- * its shadow root. Otherwise each element is asked what it holds, and whether it hides only
- * when the block holds a hiding attribute at all.
+ * DOM read from a content script's world costs a call into the browser, so the block is
+ * first asked once whether anything in it may be hidden; only then is each element asked.
  */
 function plainInlineElements(block: Element): number {
   const first = block.firstElementChild;
   if (!first) return 0;
-  if (block.querySelector(NOT_FLAT) === null) return countFlat(first);
   return countPlainInline(first, 0, block.querySelector(MAYBE_HIDDEN) !== null);
-}
-
-/** The children from `first` on, when each is plain inline content with no element inside. */
-function countFlat(first: Element): number {
-  let visited = 0;
-  for (let child: Element | null = first; child; child = child.nextElementSibling) {
-    if (++visited > PLAIN_MAX_ELEMENTS) return -1;
-    const flags = flagsOf(nameOf(child));
-    if (flags & (TAG_BLOCK | TAG_BREAK | TAG_SKIPPED)) return -1;
-    if (flags & TAG_SHADOW_HOST && child.shadowRoot) return -1;
-  }
-  return visited;
 }
 
 /** `visited` plus the plain inline elements from `first` on (and inside them), or -1. */
