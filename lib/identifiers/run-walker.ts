@@ -61,32 +61,28 @@ function localNameOf(node: Node): string {
  */
 const PLAIN_MAX_ELEMENTS = 256;
 
-/** Elements that may hide what they hold; asked of a whole block in one native query. */
-const MAYBE_HIDDEN = '[hidden],[aria-hidden]';
-
 /**
  * How many elements `block` holds when every one of them is plain inline content (not a
- * block, a line break, skipped or hidden, and hosting no open shadow root), else -1. Every
- * DOM read from a content script's world costs a call into the browser, so the block is
- * first asked once whether anything in it may be hidden; only then is each element asked.
+ * block, a line break, skipped or hidden, and hosting no open shadow root), else -1.
  */
 function plainInlineElements(block: Element): number {
   const first = block.firstElementChild;
-  if (!first) return 0;
-  return countPlainInline(first, 0, block.querySelector(MAYBE_HIDDEN) !== null);
+  return first ? countPlainInline(first, 0) : 0;
 }
 
-/** `visited` plus the plain inline elements from `first` on (and inside them), or -1. */
-function countPlainInline(first: Element, visited: number, hiding: boolean): number {
+/**
+ * `visited` plus the plain inline elements from `first` on (and inside them), or -1. A
+ * module-level function: a closure per block was a good share of the walk's garbage.
+ */
+function countPlainInline(first: Element, visited: number): number {
   for (let child: Element | null = first; child; child = child.nextElementSibling) {
     if (++visited > PLAIN_MAX_ELEMENTS) return -1;
     const flags = flagsOf(nameOf(child));
-    if (flags & (TAG_BLOCK | TAG_BREAK | TAG_SKIPPED)) return -1;
-    if (hiding && isHiddenElement(child)) return -1;
+    if (flags & (TAG_BLOCK | TAG_BREAK | TAG_SKIPPED) || isHiddenElement(child)) return -1;
     if (flags & TAG_SHADOW_HOST && child.shadowRoot) return -1;
     const inner = child.firstElementChild;
     if (inner) {
-      visited = countPlainInline(inner, visited, hiding);
+      visited = countPlainInline(inner, visited);
       if (visited < 0) return -1;
     }
   }
