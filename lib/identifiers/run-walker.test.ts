@@ -203,8 +203,7 @@ describe('createRunWalker', () => {
     });
 
     it('reads hiding attributes the way the full walk does', () => {
-      // The gate asks a block once whether any element in it carries one of these attributes,
-      // then reads each attribute as the full walk does: only some of them hide.
+      // Only some of these attributes hide: a plain block is one only if none of them does.
       const body = page(
         [
           '<p>Serial <span aria-hidden="false">VS0164AB</span> 1</p>',

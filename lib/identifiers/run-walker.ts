@@ -70,10 +70,7 @@ function plainInlineElements(block: Element): number {
   return first ? countPlainInline(first, 0) : 0;
 }
 
-/**
- * `visited` plus the plain inline elements from `first` on (and inside them), or -1. A
- * module-level function: a closure per block was a good share of the walk's garbage.
- */
+/** `visited` plus the plain inline elements from `first` on (and inside them), or -1. */
 function countPlainInline(first: Element, visited: number): number {
   for (let child: Element | null = first; child; child = child.nextElementSibling) {
     if (++visited > PLAIN_MAX_ELEMENTS) return -1;
