@@ -262,8 +262,7 @@ async function measure(page: Page, url: string, mb: number, cued: number, bundle
   }
   row.medianRatio = median(ratios);
 
-  // On a fresh copy: the worlds above each wrapped every node of this one, and their heaps
-  // would lengthen the garbage collector's pauses in a way no real page sees.
+  // Each of the measurements below gets its own fresh copy too, for the same reason.
   progress('sliced scan');
   let cdp = await open(page, url);
   await settle(page);
