@@ -6,7 +6,7 @@ import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { type LaunchedExtension, launchExtension } from './support/extension';
-import { countColour, decodePng } from './support/pixels';
+import { countColour } from './support/pixels';
 import { badgeOf, tabIdOf } from './support/shell';
 import { type StaticServer, serveDirectory } from './support/static-server';
 
@@ -47,7 +47,7 @@ async function highlightedPixels(page: Page): Promise<number> {
     const rect = range.getBoundingClientRect();
     return { x: rect.x, y: rect.y, width: rect.width, height: rect.height };
   });
-  return countColour(decodePng(await page.screenshot({ clip: box })), [0xff, 0xd5, 0x4f]);
+  return countColour(page, await page.screenshot({ clip: box }), [0xff, 0xd5, 0x4f]);
 }
 
 async function openTicket(): Promise<{ page: Page; tabId: number }> {
