@@ -6,8 +6,7 @@ import { startFrameScout } from '@/lib/scan/frame-scout';
 // Not listed in the manifest: the background injects it on demand (scripting.executeScript
 // when the popup opens) and registers it for the sites the user granted
 // (scripting.registerContentScripts, all frames, document_idle, after content/styled.js and
-// with content/highlights.css). No `matches`, so the build
-// adds no host permission for it.
+// with content/highlights.css). No `matches`, so the build adds no host permission for it.
 export default defineContentScript({
   registration: 'runtime',
   noScriptStartedPostMessage: true,

@@ -284,8 +284,8 @@ export function createRunWalker(root: Node, options: RunWalkerOptions = {}): Run
   /**
    * The text of a block of plain inline content (no nested block, line break, skipped or
    * hidden element, or shadow root, so its run is exactly its textContent), or null when the
-   * block is not one, or not worth asking: walking plain text (no element inside) or a
-   * container of blocks costs less than the question.
+   * block is not one (a container gives up at its first block child) or holds no element
+   * (walking its text nodes costs less than the question).
    */
   const plainText = (f: Frame, el: Element, tag: string, flags: number): string | null => {
     // A form's properties can be clobbered by its controls' names.
@@ -293,7 +293,6 @@ export function createRunWalker(root: Node, options: RunWalkerOptions = {}): Run
     if (f.blocks.length > GATE_MAX_DEPTH) return null;
     // A host's own shadow root is read as a frame of its own, by the full walk.
     if (flags & TAG_SHADOW_HOST && el.shadowRoot) return null;
-    // None (plain text, walked for less than the question) or not plain: walked.
     const elements = plainInlineElements(el);
     if (elements <= 0) return null;
     const text = el.textContent;
