@@ -16,10 +16,10 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { build } from 'esbuild';
 import { type CDPSession, chromium, type Page } from 'playwright-core';
 import { CHROMIUM, HEADLESS_CHROMIUM_ARGS } from '../test/e2e/support/extension';
 import { serveDirectory } from '../test/e2e/support/static-server';
+import { bundleInWorld, open, World } from './browser';
 import { commentHtml, generateTicketPage } from './ticket-page';
 
 const SIZES = (process.env.BENCH_SIZES ?? '1,5,20').split(',').map(Number);
@@ -103,77 +103,6 @@ interface Row {
   appendFound: number;
 }
 
-async function bundleInWorld(): Promise<string> {
-  const out = await build({
-    entryPoints: [resolve(import.meta.dirname, 'in-world.ts')],
-    bundle: true,
-    format: 'iife',
-    target: 'chrome120',
-    write: false,
-    minify: true,
-    logLevel: 'silent',
-  });
-  return out.outputFiles[0]?.text ?? '';
-}
-
-class World {
-  private static count = 0;
-  private constructor(
-    private readonly cdp: CDPSession,
-    readonly contextId: number,
-  ) {}
-
-  /** A fresh isolated world in the page's main frame, with the bench bundle loaded. */
-  static async create(cdp: CDPSession, bundle: string): Promise<World> {
-    const { frameTree } = await cdp.send('Page.getFrameTree');
-    const { executionContextId } = await cdp.send('Page.createIsolatedWorld', {
-      frameId: frameTree.frame.id,
-      worldName: `renewal-scout-bench-${World.count++}`,
-    });
-    const world = new World(cdp, executionContextId);
-    await world.evaluate(bundle);
-    return world;
-  }
-
-  async evaluate<T>(expression: string): Promise<T> {
-    const result = await this.cdp.send('Runtime.evaluate', {
-      expression,
-      contextId: this.contextId,
-      awaitPromise: true,
-      returnByValue: true,
-    });
-    if (result.exceptionDetails) {
-      throw new Error(
-        `in-world: ${result.exceptionDetails.exception?.description ?? result.exceptionDetails.text}`,
-      );
-    }
-    return result.result.value as T;
-  }
-
-  call<T>(fn: string, ...args: unknown[]): Promise<T> {
-    return this.evaluate<T>(`__scoutBench.${fn}(${args.map((a) => JSON.stringify(a)).join(',')})`);
-  }
-}
-
-async function open(page: Page, url: string): Promise<CDPSession> {
-  await page.goto(url, { waitUntil: 'load', timeout: 300_000 });
-  // Long tasks from any world show up in the page's performance timeline. Long animation
-  // frames add what the longtask entries leave out: style, layout and paint of a frame (a
-  // highlight change or a stylesheet adoption costs the page there, not in our script).
-  await page.evaluate(() => {
-    const w = window as unknown as { __longTasks: number[]; __longFrames: number[] };
-    w.__longTasks = [];
-    w.__longFrames = [];
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) w.__longTasks.push(e.duration);
-    }).observe({ type: 'longtask' });
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) w.__longFrames.push(e.duration);
-    }).observe({ type: 'long-animation-frame' });
-  });
-  return page.context().newCDPSession(page);
-}
-
 const longTasks = (page: Page) =>
   page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks.splice(0));
 const longFrames = (page: Page) =>
@@ -211,17 +140,6 @@ async function slicedScanOn(
   };
 }
 
-/**
- * Waits until a freshly loaded copy has rendered and gone quiet: its first frames and
- * post-load work would otherwise land inside whatever is measured first.
- */
-async function settle(page: Page): Promise<void> {
-  await page.evaluate(
-    () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))),
-  );
-  await page.waitForTimeout(500);
-}
-
 const median = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
@@ -242,7 +160,6 @@ async function measure(page: Page, url: string, mb: number, cued: number, bundle
     let detectMs = 0;
     for (const which of rep % 2 ? ['detect', 'floor'] : ['floor', 'detect']) {
       const cdp = await open(page, url);
-      await settle(page);
       const world = await World.create(cdp, bundle);
       if (which === 'floor') {
         const f = await world.call<{ ms: number; nodes: number }>('floor');
@@ -265,7 +182,6 @@ async function measure(page: Page, url: string, mb: number, cued: number, bundle
   // Each of the measurements below gets its own fresh copy too, for the same reason.
   progress('sliced scan');
   let cdp = await open(page, url);
-  await settle(page);
   const scan = await slicedScanOn(page, cdp, bundle, mb, false);
   row.scanMs = scan.ms;
   row.slices = scan.slices;
@@ -286,7 +202,6 @@ async function measure(page: Page, url: string, mb: number, cued: number, bundle
     worldName: 'renewal-scout-bench-styles',
   });
   cdp = await open(page, url);
-  await settle(page);
   if ((await page.evaluate(() => document.adoptedStyleSheets.length)) !== 1) {
     throw new Error('the stylesheet was not in the page from the start');
   }
@@ -298,7 +213,6 @@ async function measure(page: Page, url: string, mb: number, cued: number, bundle
   // The rest measures the on-demand case again: a fresh copy without the stylesheet.
   await cdp.detach();
   cdp = await open(page, url);
-  await settle(page);
 
   progress('highlight and clear');
   const hl = await (await World.create(cdp, bundle)).call<{

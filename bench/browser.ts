@@ -1,0 +1,90 @@
+// What the benchmark and the probe share: the in-world bundle, isolated worlds made through
+// CDP (the kind of world a content script runs in), and fresh, settled copies of a page.
+
+import { resolve } from 'node:path';
+import { build } from 'esbuild';
+import type { CDPSession, Page } from 'playwright-core';
+
+export async function bundleInWorld(): Promise<string> {
+  const out = await build({
+    entryPoints: [resolve(import.meta.dirname, 'in-world.ts')],
+    bundle: true,
+    format: 'iife',
+    target: 'chrome120',
+    write: false,
+    minify: true,
+    logLevel: 'silent',
+  });
+  return out.outputFiles[0]?.text ?? '';
+}
+
+export class World {
+  private static count = 0;
+  private constructor(
+    private readonly cdp: CDPSession,
+    readonly contextId: number,
+  ) {}
+
+  /** A fresh isolated world in the page's main frame, with the bench bundle loaded. */
+  static async create(cdp: CDPSession, bundle: string): Promise<World> {
+    const { frameTree } = await cdp.send('Page.getFrameTree');
+    const { executionContextId } = await cdp.send('Page.createIsolatedWorld', {
+      frameId: frameTree.frame.id,
+      worldName: `renewal-scout-bench-${World.count++}`,
+    });
+    const world = new World(cdp, executionContextId);
+    await world.evaluate(bundle);
+    return world;
+  }
+
+  async evaluate<T>(expression: string): Promise<T> {
+    const result = await this.cdp.send('Runtime.evaluate', {
+      expression,
+      contextId: this.contextId,
+      awaitPromise: true,
+      returnByValue: true,
+    });
+    if (result.exceptionDetails) {
+      throw new Error(
+        `in-world: ${result.exceptionDetails.exception?.description ?? result.exceptionDetails.text}`,
+      );
+    }
+    return result.result.value as T;
+  }
+
+  call<T>(fn: string, ...args: unknown[]): Promise<T> {
+    return this.evaluate<T>(`__scoutBench.${fn}(${args.map((a) => JSON.stringify(a)).join(',')})`);
+  }
+}
+
+/**
+ * Waits until a freshly loaded copy has rendered and gone quiet: its first frames and
+ * post-load work would otherwise land inside whatever is measured first.
+ */
+export async function settle(page: Page): Promise<void> {
+  await page.evaluate(
+    () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))),
+  );
+  await page.waitForTimeout(500);
+}
+
+/** A fresh copy of the page, settled, with its long tasks and long frames observed. */
+export async function open(page: Page, url: string): Promise<CDPSession> {
+  await page.goto(url, { waitUntil: 'load', timeout: 300_000 });
+  // Long tasks from any world show up in the page's performance timeline. Long animation
+  // frames add what the longtask entries leave out: style, layout and paint of a frame (a
+  // highlight change or a stylesheet adoption costs the page there, not in our script).
+  await page.evaluate(() => {
+    const w = window as unknown as { __longTasks: number[]; __longFrames: number[] };
+    w.__longTasks = [];
+    w.__longFrames = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) w.__longTasks.push(e.duration);
+    }).observe({ type: 'longtask' });
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) w.__longFrames.push(e.duration);
+    }).observe({ type: 'long-animation-frame' });
+  });
+  await settle(page);
+  return page.context().newCDPSession(page);
+}
