@@ -1,6 +1,7 @@
-// Runs inside an isolated world of the benchmark page (bundled by bench/detect.ts and
+// Runs inside an isolated world of the benchmark page (bundled by bench/browser.ts and
 // evaluated through CDP in a world made with Page.createIsolatedWorld, the same kind of world
-// a content script gets). Every function returns plain figures.
+// a content script gets). Every function returns plain figures. bench/detect.ts calls some of
+// them; every one can be run on its own with `npm run bench:probe -- NAME...`.
 
 import { detectInRun } from '../lib/identifiers';
 import { detector } from '../lib/scan/detector';
