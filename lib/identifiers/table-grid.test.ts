@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { columnHeaderOf, gridOf, rowHeaderOf } from './table-grid';
+
+function tables(html: string): HTMLTableElement[] {
+  document.body.innerHTML = html;
+  return [...document.querySelectorAll('table')];
+}
+
+const cell = (table: Element, selector: string): Element => {
+  const found = table.querySelector(selector);
+  if (!found) throw new Error(`no ${selector}`);
+  return found;
+};
+
+describe('table grid', () => {
+  it('builds one grid for all the cells of a table read one after another', () => {
+    const [table] = tables(
+      '<table><tr><th>Deployment</th><td id="a">14181336</td></tr><tr><th>Serial</th><td id="b">VS0164AB</td></tr></table>',
+    );
+    if (!table) throw new Error('no table');
+    const first = gridOf(cell(table, '#a'));
+    expect(gridOf(cell(table, '#b'))).toBe(first);
+    expect(rowHeaderOf(cell(table, '#b'), first ?? expect.fail())?.textContent).toBe('Serial');
+  });
+
+  it('rebuilds the grid when a row gains a cell or another table was read in between', () => {
+    const [one, two] = tables(
+      '<table><tr><th>Deployment</th><td id="a">14181336</td></tr></table>' +
+        '<table><tr><th>Serial</th></tr><tr><td id="b">VS0164AB</td></tr></table>',
+    );
+    if (!one || !two) throw new Error('no tables');
+    const a = cell(one, '#a');
+    const first = gridOf(a);
+    const added = document.createElement('td');
+    a.after(added);
+    const grown = gridOf(added);
+    expect(grown).not.toBe(first);
+    expect(gridOf(a)).toBe(grown);
+
+    // Only the last table's grid is kept, so a long page's tables do not pile up.
+    const other = gridOf(cell(two, '#b'));
+    expect(columnHeaderOf(cell(two, '#b'), other ?? expect.fail())?.textContent).toBe('Serial');
+    const again = gridOf(a);
+    expect(again).not.toBe(grown);
+    expect(again?.origin.get(added)).toEqual({ row: 0, column: 2 });
+  });
+
+  it('has no grid for a cell outside a table row', () => {
+    document.body.innerHTML = '<div><span id="x">14181336</span></div>';
+    expect(gridOf(document.querySelector('#x') as Element)).toBeNull();
+  });
+});
