@@ -3,7 +3,7 @@
 
 import { resolve } from 'node:path';
 import { build } from 'esbuild';
-import type { CDPSession, Page } from 'playwright-core';
+import type { Browser, CDPSession, Page } from 'playwright-core';
 
 export async function bundleInWorld(): Promise<string> {
   const out = await build({
@@ -68,8 +68,31 @@ export async function settle(page: Page): Promise<void> {
   await page.waitForTimeout(500);
 }
 
-/** A fresh copy of the page, settled, with its long tasks and long frames observed. */
-export async function open(page: Page, url: string): Promise<CDPSession> {
+/** One copy of the page in a renderer process of its own. */
+export interface Copy {
+  page: Page;
+  cdp: CDPSession;
+  /** Closes the copy's browser context, and with it its renderer process. */
+  close(): Promise<void>;
+}
+
+/**
+ * A fresh copy of the page, settled, with its long tasks and long frames observed. Each copy
+ * gets a browser context of its own, so a renderer process of its own: copies loaded one
+ * after another in one tab share a process, and V8 sizes its young generation and its heap
+ * limits from what the earlier copies allocated. On the 20 MB page, after two sliced scans in
+ * the same process, the walk alone met 5 scavenges of up to 98 ms; in a fresh process it met
+ * 94 of at most 2 ms. `beforeLoad` runs on the copy's CDP session before it navigates.
+ */
+export async function open(
+  browser: Browser,
+  url: string,
+  beforeLoad?: (cdp: CDPSession) => Promise<void>,
+): Promise<Copy> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await beforeLoad?.(cdp);
   await page.goto(url, { waitUntil: 'load', timeout: 300_000 });
   // Long tasks from any world show up in the page's performance timeline. Long animation
   // frames add what the longtask entries leave out: style, layout and paint of a frame (a
@@ -86,5 +109,5 @@ export async function open(page: Page, url: string): Promise<CDPSession> {
     }).observe({ type: 'long-animation-frame' });
   });
   await settle(page);
-  return page.context().newCDPSession(page);
+  return { page, cdp, close: () => context.close() };
 }

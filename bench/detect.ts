@@ -16,10 +16,10 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { type CDPSession, chromium, type Page } from 'playwright-core';
+import { type Browser, chromium, type Page } from 'playwright-core';
 import { CHROMIUM, HEADLESS_CHROMIUM_ARGS } from '../test/e2e/support/extension';
 import { serveDirectory } from '../test/e2e/support/static-server';
-import { bundleInWorld, open, World } from './browser';
+import { bundleInWorld, type Copy, open, World } from './browser';
 import { commentHtml, generateTicketPage } from './ticket-page';
 
 const SIZES = (process.env.BENCH_SIZES ?? '1,5,20').split(',').map(Number);
@@ -117,8 +117,7 @@ const progress = (what: string) =>
  * after it: a second's wait catches it).
  */
 async function slicedScanOn(
-  page: Page,
-  cdp: CDPSession,
+  { page, cdp }: Copy,
   bundle: string,
   mb: number,
   documentStyled: boolean,
@@ -145,13 +144,12 @@ const median = (values: number[]) => {
   return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
 };
 
-async function measure(page: Page, url: string, mb: number, cued: number, bundle: string) {
+async function measure(browser: Browser, url: string, mb: number, cued: number, bundle: string) {
   const row: Partial<Row> = { mb, cued, floorMs: Infinity, detectMs: Infinity };
-  // Floor and detection each get a fresh, settled copy of the page and a fresh world, as a
-  // content script meets a page: first walk, nothing wrapped yet, no other world's wrappers
-  // on the heap (on a shared copy every earlier world's wrappers made the later walks' garbage
-  // collection dearer, and detection allocates more than the floor, so it paid more). The
-  // order alternates so that drift during the run falls on both.
+  // Floor and detection each get a fresh, settled copy of the page (in a renderer process of
+  // its own, see \`open\`) and a fresh world, as a content script meets a page: first walk,
+  // nothing wrapped yet, no other world's wrappers on the heap. The order alternates so that
+  // drift during the run falls on both.
   progress('floor and detection');
   const ratios: number[] = [];
   row.reps = repsFor(mb);
@@ -159,8 +157,8 @@ async function measure(page: Page, url: string, mb: number, cued: number, bundle
     let floorMs = 0;
     let detectMs = 0;
     for (const which of rep % 2 ? ['detect', 'floor'] : ['floor', 'detect']) {
-      const cdp = await open(page, url);
-      const world = await World.create(cdp, bundle);
+      const copy = await open(browser, url);
+      const world = await World.create(copy.cdp, bundle);
       if (which === 'floor') {
         const f = await world.call<{ ms: number; nodes: number }>('floor');
         floorMs = f.ms;
@@ -171,7 +169,7 @@ async function measure(page: Page, url: string, mb: number, cued: number, bundle
         row.runs = d.runs;
         row.distinct = d.distinct;
       }
-      await cdp.detach();
+      await copy.close();
     }
     row.floorMs = Math.min(row.floorMs ?? Infinity, floorMs);
     row.detectMs = Math.min(row.detectMs ?? Infinity, detectMs);
@@ -181,8 +179,8 @@ async function measure(page: Page, url: string, mb: number, cued: number, bundle
 
   // Each of the measurements below gets its own fresh copy too, for the same reason.
   progress('sliced scan');
-  let cdp = await open(page, url);
-  const scan = await slicedScanOn(page, cdp, bundle, mb, false);
+  let copy = await open(browser, url);
+  const scan = await slicedScanOn(copy, bundle, mb, false);
   row.scanMs = scan.ms;
   row.slices = scan.slices;
   row.longestSliceMs = scan.longestSliceMs;
@@ -193,29 +191,26 @@ async function measure(page: Page, url: string, mb: number, cued: number, bundle
   // script and in the page from its first style (here: adopted by a script that runs when the
   // document is created, before the page's first style), so painting restyles nothing.
   progress('sliced scan, stylesheet in the page from the start');
-  await cdp.detach();
-  // Scripts added through a CDP session last as long as the session.
-  const styles = await page.context().newCDPSession(page);
-  await styles.send('Page.enable');
-  const { identifier } = await styles.send('Page.addScriptToEvaluateOnNewDocument', {
-    source: `(() => { const sheet = new CSSStyleSheet(); sheet.replaceSync(${JSON.stringify(STYLESHEET)}); document.adoptedStyleSheets = [sheet]; })()`,
-    worldName: 'renewal-scout-bench-styles',
+  await copy.close();
+  copy = await open(browser, url, async (cdp) => {
+    await cdp.send('Page.enable');
+    await cdp.send('Page.addScriptToEvaluateOnNewDocument', {
+      source: `(() => { const sheet = new CSSStyleSheet(); sheet.replaceSync(${JSON.stringify(STYLESHEET)}); document.adoptedStyleSheets = [sheet]; })()`,
+      worldName: 'renewal-scout-bench-styles',
+    });
   });
-  cdp = await open(page, url);
-  if ((await page.evaluate(() => document.adoptedStyleSheets.length)) !== 1) {
+  if ((await copy.page.evaluate(() => document.adoptedStyleSheets.length)) !== 1) {
     throw new Error('the stylesheet was not in the page from the start');
   }
-  const styled = await slicedScanOn(page, cdp, bundle, mb, true);
+  const styled = await slicedScanOn(copy, bundle, mb, true);
   row.styledLongestTaskMs = styled.longestTaskMs;
   row.styledLongestFrameMs = styled.longestFrameMs;
-  await styles.send('Page.removeScriptToEvaluateOnNewDocument', { identifier });
-  await styles.detach();
-  // The rest measures the on-demand case again: a fresh copy without the stylesheet.
-  await cdp.detach();
-  cdp = await open(page, url);
+  // The rest measures the on-demand case again: fresh copies without the stylesheet.
+  await copy.close();
+  copy = await open(browser, url);
 
   progress('highlight and clear');
-  const hl = await (await World.create(cdp, bundle)).call<{
+  const hl = await (await World.create(copy.cdp, bundle)).call<{
     ranges: number;
     paintMs: number;
     clearMs: number;
@@ -227,12 +222,12 @@ async function measure(page: Page, url: string, mb: number, cued: number, bundle
 
   progress('appending comments');
   // Appending comments, on a fresh copy of the page with the scout watching it.
-  await cdp.detach();
-  cdp = await open(page, url);
-  const watcher = await World.create(cdp, bundle);
+  await copy.close();
+  copy = await open(browser, url);
+  const watcher = await World.create(copy.cdp, bundle);
   const before = await watcher.call<{ distinct: number }>('slicedScan', true);
   const comments = Array.from({ length: APPENDS }, (_, i) => commentHtml(i));
-  await page.evaluate(APPEND_IN_PAGE.replace('COMMENTS', JSON.stringify(comments)));
+  await copy.page.evaluate(APPEND_IN_PAGE.replace('COMMENTS', JSON.stringify(comments)));
   const after = await watcher.call<{
     mutationBatches: number;
     mutationMs: number;
@@ -243,19 +238,30 @@ async function measure(page: Page, url: string, mb: number, cued: number, bundle
   row.appendTotalMs = after.mutationMs;
   row.appendLongestMs = after.longestBatchMs;
   row.appendFound = after.distinct - before.distinct;
-  await cdp.detach();
+  await copy.close();
 
   // mark.js last, on a fresh copy: it rewrites the page, and on big pages it may not finish.
   progress('mark.js');
-  await (await open(page, url)).detach();
+  copy = await open(browser, url);
+  const { page } = copy;
   await page.addScriptTag({ path: require.resolve('mark.js/dist/mark.min.js') });
+  let timer: NodeJS.Timeout | undefined;
   const mark = await Promise.race([
-    page.evaluate<{ markMs: number; unmarkMs: number; marks: number }>(
-      MARK_IN_PAGE.replace('PATTERN', JSON.stringify(MARK_PATTERN)),
-    ),
-    new Promise<null>((done) => setTimeout(() => done(null), MARK_TIMEOUT_MS)),
+    page
+      .evaluate<{ markMs: number; unmarkMs: number; marks: number }>(
+        MARK_IN_PAGE.replace('PATTERN', JSON.stringify(MARK_PATTERN)),
+      )
+      // Cut off: closing the copy below ends the evaluation with an error nobody waits for.
+      .catch(() => null),
+    new Promise<null>((done) => {
+      timer = setTimeout(() => done(null), MARK_TIMEOUT_MS);
+    }),
   ]);
+  // A pending cut-off would keep the benchmark's process alive for minutes after the table.
+  clearTimeout(timer);
   Object.assign(row, mark ?? { markMs: Number.NaN, unmarkMs: Number.NaN, marks: 0 });
+  // A mark.js still running past the cut-off goes with its renderer process.
+  await copy.close();
   return row as Row;
 }
 
@@ -354,18 +360,15 @@ async function main(): Promise<void> {
   });
   try {
     const bundle = await bundleInWorld();
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const rows: Row[] = [];
     for (const mb of SIZES) {
       const { html, cued } = generateTicketPage(mb * 1_000_000, mb);
       writeFileSync(join(dir, `ticket-${mb}mb.html`), html);
-      const page = await context.newPage();
       process.stderr.write(`measuring ${mb} MB…\n`);
-      rows.push(await measure(page, `${server.url}/ticket-${mb}mb.html`, mb, cued, bundle));
-      await page.close();
+      rows.push(await measure(browser, `${server.url}/ticket-${mb}mb.html`, mb, cued, bundle));
       // The table so far after every size: the biggest page takes minutes.
       console.log(
-        `\nRenewal Scout detection benchmark — Chromium ${browser.version()}, floor and detection each on a fresh copy of the page in a fresh isolated world\n`,
+        `\nRenewal Scout detection benchmark — Chromium ${browser.version()}, each measurement on a fresh copy of the page in a renderer process of its own, in a fresh isolated world\n`,
       );
       print(rows);
     }

@@ -1,7 +1,7 @@
 // `npm run bench:probe -- floor detect walkRuns`: runs functions of bench/in-world.ts, each on
-// a fresh, settled copy of a generated ticket page in a fresh isolated world, alternating their
-// order from one repetition to the next, and prints the best and the median of each with its
-// ratio to the first one named. Figures move by tens of percent from one run to the next on a
+// a fresh, settled copy of a generated ticket page (in a renderer process of its own) in a
+// fresh isolated world, alternating their order from one repetition to the next, and prints
+// the best and the median of each with its ratio to the first one named. Figures move by tens of percent from one run to the next on a
 // busy machine: a difference under ~10% needs 25 or more repetitions. The time is the main
 // thread's CPU time around the call (CDP Performance metrics in thread ticks), so time the
 // renderer spends waiting for a CPU does not count; a function's own `ms` is printed beside.
@@ -42,13 +42,12 @@ const browser = await chromium.launch({
 });
 try {
   const bundle = await bundleInWorld();
-  const page = await (await browser.newContext()).newPage();
   const cpu = new Map<string, number[]>(names.map((name) => [name, []]));
   const own = new Map<string, number[]>(names.map((name) => [name, []]));
   const last = new Map<string, unknown>();
   for (let rep = 0; rep < REPS; rep++) {
     for (const name of rep % 2 ? [...names].reverse() : names) {
-      const cdp = await open(page, `${server.url}/ticket.html`);
+      const { cdp, close } = await open(browser, `${server.url}/ticket.html`);
       await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
       const world = await World.create(cdp, bundle);
       const before = await threadMs(cdp);
@@ -57,7 +56,7 @@ try {
       const ms = (result as { ms?: unknown } | null)?.ms;
       if (typeof ms === 'number') own.get(name)?.push(ms);
       last.set(name, result);
-      await cdp.detach();
+      await close();
     }
     process.stderr.write(`  repetition ${rep + 1} of ${REPS}\n`);
   }
