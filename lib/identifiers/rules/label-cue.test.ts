@@ -63,6 +63,14 @@ describe('label cue: table cells', () => {
     ).toEqual([]);
   });
 
+  it('takes a value with any white space around it in its cell, and nothing else', () => {
+    expect(
+      found(
+        '<table><tr><th>Deployment ID</th><td>\u00a0 14181336\u2003</td></tr><tr><th>Serial</th><td>\nVS0164AB\t</td></tr><tr><th>Deployment</th><td>\u00a0x 85922823</td></tr></table>',
+      ),
+    ).toEqual(['deployment:14181336', 'serial:VS0164AB']);
+  });
+
   it('does not take a header of the other kind', () => {
     expect(
       found(

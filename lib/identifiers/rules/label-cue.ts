@@ -122,6 +122,23 @@ function commonElement(first: Node, last: Node): Element | null {
   return el && el.nodeType === ELEMENT_NODE ? (el as Element) : null;
 }
 
+/** Whether `text` holds only white space from `from` to `to` (without copying it out). */
+function isBlank(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 32 || (code >= 9 && code <= 13)) continue;
+    // Beyond ASCII, the regex knows every Unicode space.
+    if (code > 127 && BLANK.test(text[i] ?? '')) continue;
+    return false;
+  }
+  return true;
+}
+
+/** Where the run's text node `i` ends. */
+function nodeEnd(run: TextRun, text: string, i: number): number {
+  return i + 1 < run.nodes.length ? (run.starts[i + 1] ?? 0) : text.length;
+}
+
 interface LabelCandidate {
   start: number;
   end: number;
@@ -137,20 +154,19 @@ interface LabelCandidate {
  */
 function labelCandidates({ run, text, candidates }: RunContext): LabelCandidate[] {
   const found: LabelCandidate[] = [];
-  const count = run.nodes.length;
-  const nodeEnd = (i: number): number => (i + 1 < count ? (run.starts[i + 1] ?? 0) : text.length);
   for (const candidate of candidates) {
     const first = nodeAt(run, candidate.start);
     const last = nodeAt(run, candidate.end - 1);
     if (
-      BLANK.test(text.slice(run.starts[first] ?? 0, candidate.start)) &&
-      BLANK.test(text.slice(candidate.end, nodeEnd(last)))
+      isBlank(text, run.starts[first] ?? 0, candidate.start) &&
+      isBlank(text, candidate.end, nodeEnd(run, text, last))
     ) {
-      found.push({ ...candidate, first, last });
+      const { start, end, shapes } = candidate;
+      found.push({ start, end, shapes, first, last });
     }
     for (let i = first; i <= last && first !== last; i++) {
       const start = run.starts[i] ?? 0;
-      const raw = text.slice(start, nodeEnd(i));
+      const raw = text.slice(start, nodeEnd(run, text, i));
       const value = raw.trim();
       const shapes = value.length >= 6 ? shapesOf(value) : 0;
       if (!shapes) continue;
