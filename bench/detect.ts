@@ -5,8 +5,9 @@
 // The floor walk and our detector run in an isolated world made with CDP
 // Page.createIsolatedWorld, the kind of world a content script runs in (DOM wrappers of its
 // own, so walks cost 3-4x what they cost in the page's world). Each measurement gets a fresh,
-// settled copy of the page and a fresh world, so each is a first walk, as a content script's
-// is. mark.js runs in the page's own world, as a page script would run it.
+// settled copy of the page in a renderer process of its own and a fresh world, so each is a
+// first walk, as a content script's is. mark.js runs in the page's own world, as a page
+// script would run it.
 //
 // BENCH_SIZES=1,5 picks sizes (MB of text, 10^6 characters); BENCH_REPS sets repetitions of
 // floor and detection (by default 9 up to 1 MB, 5 up to 5 MB, 2 above: the small pages' figures
@@ -147,7 +148,7 @@ const median = (values: number[]) => {
 async function measure(browser: Browser, url: string, mb: number, cued: number, bundle: string) {
   const row: Partial<Row> = { mb, cued, floorMs: Infinity, detectMs: Infinity };
   // Floor and detection each get a fresh, settled copy of the page (in a renderer process of
-  // its own, see \`open\`) and a fresh world, as a content script meets a page: first walk,
+  // its own, see `open`) and a fresh world, as a content script meets a page: first walk,
   // nothing wrapped yet, no other world's wrappers on the heap. The order alternates so that
   // drift during the run falls on both.
   progress('floor and detection');
