@@ -1,10 +1,11 @@
 // `npm run bench:probe -- floor detect walkRuns`: runs functions of bench/in-world.ts, each on
 // a fresh, settled copy of a generated ticket page (in a renderer process of its own) in a
 // fresh isolated world, alternating their order from one repetition to the next, and prints
-// the best and the median of each with its ratio to the first one named. Figures move by tens of percent from one run to the next on a
-// busy machine: a difference under ~10% needs 25 or more repetitions. The time is the main
-// thread's CPU time around the call (CDP Performance metrics in thread ticks), so time the
-// renderer spends waiting for a CPU does not count; a function's own `ms` is printed beside.
+// the best and the median of each with its ratio to the first one named. Figures move by tens
+// of percent from one run to the next on a busy machine: a difference under ~10% needs 25 or
+// more repetitions. The time is the main thread's CPU time around the call (CDP Performance
+// metrics in thread ticks), so time the renderer spends waiting for a CPU does not count; a
+// function's own `ms` is printed beside.
 //
 // BENCH_MB sets the page's size (MB of text, default 1), BENCH_REPS the repetitions (default 15).
 
