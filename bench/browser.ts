@@ -1,9 +1,52 @@
 // What the benchmark and the probe share: the in-world bundle, isolated worlds made through
 // CDP (the kind of world a content script runs in), and fresh, settled copies of a page.
 
-import { resolve } from 'node:path';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
-import type { Browser, CDPSession, Page } from 'playwright-core';
+import { type Browser, type CDPSession, chromium, type Page } from 'playwright-core';
+import { CHROMIUM, HEADLESS_CHROMIUM_ARGS } from '../test/e2e/support/extension';
+import { serveDirectory } from '../test/e2e/support/static-server';
+
+/** Headless Chromium and a loopback server for the generated pages. */
+export interface Bench {
+  browser: Browser;
+  /** Writes a page where the server serves it; returns its URL. */
+  serve(name: string, html: string): string;
+  close(): Promise<void>;
+}
+
+export async function startBench(): Promise<Bench> {
+  const dir = mkdtempSync(join(tmpdir(), 'renewal-scout-bench-'));
+  const server = await serveDirectory(dir);
+  const removeAll = async () => {
+    await server.close();
+    rmSync(dir, { recursive: true, force: true });
+  };
+  let browser: Browser;
+  try {
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      headless: false, // `--headless=new` in the args
+      args: [...HEADLESS_CHROMIUM_ARGS],
+    });
+  } catch (error) {
+    await removeAll();
+    throw error;
+  }
+  return {
+    browser,
+    serve(name, html) {
+      writeFileSync(join(dir, name), html);
+      return `${server.url}/${name}`;
+    },
+    async close() {
+      await browser.close();
+      await removeAll();
+    },
+  };
+}
 
 export async function bundleInWorld(): Promise<string> {
   const out = await build({

@@ -13,14 +13,11 @@
 // floor and detection (by default 9 up to 1 MB, 5 up to 5 MB, 2 above: the small pages' figures
 // move most from one repetition to the next on a busy machine).
 
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
-import { CHROMIUM, HEADLESS_CHROMIUM_ARGS } from '../test/e2e/support/extension';
-import { serveDirectory } from '../test/e2e/support/static-server';
-import { bundleInWorld, type Copy, open, World } from './browser';
+import { resolve } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { bundleInWorld, type Copy, open, startBench, World } from './browser';
 import { commentHtml, generateTicketPage } from './ticket-page';
 
 const SIZES = (process.env.BENCH_SIZES ?? '1,5,20').split(',').map(Number);
@@ -352,21 +349,16 @@ function print(rows: Row[]): void {
 }
 
 async function main(): Promise<void> {
-  const dir = mkdtempSync(join(tmpdir(), 'renewal-scout-bench-'));
-  const server = await serveDirectory(dir);
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: false, // `--headless=new` in the args
-    args: [...HEADLESS_CHROMIUM_ARGS],
-  });
+  const bench = await startBench();
+  const { browser } = bench;
   try {
     const bundle = await bundleInWorld();
     const rows: Row[] = [];
     for (const mb of SIZES) {
       const { html, cued } = generateTicketPage(mb * 1_000_000, mb);
-      writeFileSync(join(dir, `ticket-${mb}mb.html`), html);
+      const url = bench.serve(`ticket-${mb}mb.html`, html);
       process.stderr.write(`measuring ${mb} MB…\n`);
-      rows.push(await measure(browser, `${server.url}/ticket-${mb}mb.html`, mb, cued, bundle));
+      rows.push(await measure(browser, url, mb, cued, bundle));
       // The table so far after every size: the biggest page takes minutes.
       console.log(
         `\nRenewal Scout detection benchmark — Chromium ${browser.version()}, each measurement on a fresh copy of the page in a renderer process of its own, in a fresh isolated world\n`,
@@ -374,9 +366,7 @@ async function main(): Promise<void> {
       print(rows);
     }
   } finally {
-    await browser.close();
-    await server.close();
-    rmSync(dir, { recursive: true, force: true });
+    await bench.close();
   }
 }
 

@@ -8,13 +8,7 @@
 // BENCH_MB sets the page's size (MB of text, default 20), BENCH_RUNS the runs (default 3),
 // BENCH_PAINT=0 scans without painting.
 
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium } from 'playwright-core';
-import { CHROMIUM, HEADLESS_CHROMIUM_ARGS } from '../test/e2e/support/extension';
-import { serveDirectory } from '../test/e2e/support/static-server';
-import { bundleInWorld, open, World } from './browser';
+import { bundleInWorld, open, startBench, World } from './browser';
 import { generateTicketPage } from './ticket-page';
 
 const MB = Number(process.env.BENCH_MB ?? 20);
@@ -40,19 +34,14 @@ function summary(name: string, events: TraceEvent[]): string {
   return `${name} ×${pauses.length}, longest ${Math.max(...pauses).toFixed(1)} ms, total ${total.toFixed(0)} ms`;
 }
 
-const dir = mkdtempSync(join(tmpdir(), 'renewal-scout-gc-'));
-writeFileSync(join(dir, 'ticket.html'), generateTicketPage(MB * 1_000_000, MB).html);
-const server = await serveDirectory(dir);
-const browser = await chromium.launch({
-  executablePath: CHROMIUM,
-  headless: false, // `--headless=new` in the args
-  args: [...HEADLESS_CHROMIUM_ARGS],
-});
+const bench = await startBench();
+const { browser } = bench;
+const url = bench.serve('ticket.html', generateTicketPage(MB * 1_000_000, MB).html);
 try {
   const bundle = await bundleInWorld();
   console.log(`${MB} MB page, sliced scan ${PAINT ? 'painting' : 'without painting'}\n`);
   for (let run = 1; run <= RUNS; run++) {
-    const copy = await open(browser, `${server.url}/ticket.html`);
+    const copy = await open(browser, url);
     const world = await World.create(copy.cdp, bundle);
     await browser.startTracing(copy.page, {
       categories: ['devtools.timeline', 'v8', 'disabled-by-default-v8.gc'],
@@ -110,7 +99,5 @@ try {
     }
   }
 } finally {
-  await browser.close();
-  await server.close();
-  rmSync(dir, { recursive: true, force: true });
+  await bench.close();
 }

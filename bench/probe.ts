@@ -9,13 +9,8 @@
 //
 // BENCH_MB sets the page's size (MB of text, default 1), BENCH_REPS the repetitions (default 15).
 
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { type CDPSession, chromium } from 'playwright-core';
-import { CHROMIUM, HEADLESS_CHROMIUM_ARGS } from '../test/e2e/support/extension';
-import { serveDirectory } from '../test/e2e/support/static-server';
-import { bundleInWorld, open, World } from './browser';
+import type { CDPSession } from 'playwright-core';
+import { bundleInWorld, open, startBench, World } from './browser';
 import { generateTicketPage } from './ticket-page';
 
 const names = process.argv.slice(2);
@@ -33,14 +28,8 @@ async function threadMs(cdp: CDPSession): Promise<number> {
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[values.length >> 1] ?? 0;
 
-const dir = mkdtempSync(join(tmpdir(), 'renewal-scout-probe-'));
-writeFileSync(join(dir, 'ticket.html'), generateTicketPage(MB * 1_000_000, MB).html);
-const server = await serveDirectory(dir);
-const browser = await chromium.launch({
-  executablePath: CHROMIUM,
-  headless: false, // `--headless=new` in the args
-  args: [...HEADLESS_CHROMIUM_ARGS],
-});
+const bench = await startBench();
+const url = bench.serve('ticket.html', generateTicketPage(MB * 1_000_000, MB).html);
 try {
   const bundle = await bundleInWorld();
   const cpu = new Map<string, number[]>(names.map((name) => [name, []]));
@@ -48,7 +37,7 @@ try {
   const last = new Map<string, unknown>();
   for (let rep = 0; rep < REPS; rep++) {
     for (const name of rep % 2 ? [...names].reverse() : names) {
-      const { cdp, close } = await open(browser, `${server.url}/ticket.html`);
+      const { cdp, close } = await open(bench.browser, url);
       await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
       const world = await World.create(cdp, bundle);
       const before = await threadMs(cdp);
@@ -77,7 +66,5 @@ try {
   }
   for (const [name, result] of last) console.log(`${name}: ${JSON.stringify(result)}`);
 } finally {
-  await browser.close();
-  await server.close();
-  rmSync(dir, { recursive: true, force: true });
+  await bench.close();
 }
