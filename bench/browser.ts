@@ -104,7 +104,7 @@ export class World {
  * Waits until a freshly loaded copy has rendered and gone quiet: its first frames and
  * post-load work would otherwise land inside whatever is measured first.
  */
-export async function settle(page: Page): Promise<void> {
+async function settle(page: Page): Promise<void> {
   await page.evaluate(
     () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))),
   );
@@ -154,3 +154,11 @@ export async function open(
   await settle(page);
   return { page, cdp, close: () => context.close() };
 }
+
+/** The durations of the long tasks the copy saw since it opened or since the last call. */
+export const longTasks = (page: Page): Promise<number[]> =>
+  page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks.splice(0));
+
+/** The same for long animation frames. */
+export const longFrames = (page: Page): Promise<number[]> =>
+  page.evaluate(() => (window as unknown as { __longFrames: number[] }).__longFrames.splice(0));

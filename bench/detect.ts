@@ -16,8 +16,16 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { bundleInWorld, type Copy, open, startBench, World } from './browser';
+import type { Browser } from 'playwright-core';
+import {
+  bundleInWorld,
+  type Copy,
+  longFrames,
+  longTasks,
+  open,
+  startBench,
+  World,
+} from './browser';
 import { commentHtml, generateTicketPage } from './ticket-page';
 
 const SIZES = (process.env.BENCH_SIZES ?? '1,5,20').split(',').map(Number);
@@ -100,11 +108,6 @@ interface Row {
   appendLongestMs: number;
   appendFound: number;
 }
-
-const longTasks = (page: Page) =>
-  page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks.splice(0));
-const longFrames = (page: Page) =>
-  page.evaluate(() => (window as unknown as { __longFrames: number[] }).__longFrames.splice(0));
 
 const progress = (what: string) =>
   process.stderr.write(`  ${new Date().toISOString().slice(11, 19)} ${what}\n`);

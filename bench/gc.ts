@@ -8,7 +8,7 @@
 // BENCH_MB sets the page's size (MB of text, default 20), BENCH_RUNS the runs (default 3),
 // BENCH_PAINT=0 scans without painting.
 
-import { bundleInWorld, open, startBench, World } from './browser';
+import { bundleInWorld, longTasks, open, startBench, World } from './browser';
 import { generateTicketPage } from './ticket-page';
 
 const MB = Number(process.env.BENCH_MB ?? 20);
@@ -56,9 +56,7 @@ try {
     const trace = JSON.parse((await browser.stopTracing()).toString()) as {
       traceEvents: TraceEvent[];
     };
-    const longTasks = await copy.page.evaluate(() =>
-      (window as unknown as { __longTasks: number[] }).__longTasks.map((t) => Math.round(t)),
-    );
+    const tasks = (await longTasks(copy.page)).map((t) => Math.round(t));
     await copy.close();
     const thread = trace.traceEvents.find(
       (e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain',
@@ -74,7 +72,7 @@ try {
         return `${v.gc_reason} (old generation ${mb('old_gen_consumed_bytes')} of ${mb('old_gen_allocation_limit')} MB)`;
       });
     console.log(
-      `run ${run}: scan ${scan.ms.toFixed(0)} ms in ${scan.slices} slices, longest slice ${scan.longestSliceMs.toFixed(0)} ms; long tasks: ${longTasks.join(', ') || 'none'}`,
+      `run ${run}: scan ${scan.ms.toFixed(0)} ms in ${scan.slices} slices, longest slice ${scan.longestSliceMs.toFixed(0)} ms; long tasks: ${tasks.join(', ') || 'none'}`,
     );
     console.log(`  ${summary('MinorGC', main)}; ${summary('MajorGC', main)}`);
     if (starts.length) console.log(`  major GC started by: ${starts.join('; ')}`);
