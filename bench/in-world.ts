@@ -7,7 +7,7 @@ import { detectInRun } from '../lib/identifiers';
 import { detector } from '../lib/scan/detector';
 import type { Match } from '../lib/scan/detector-port';
 import { type FrameScout, startFrameScout } from '../lib/scan/frame-scout';
-import { createPainter } from '../lib/scan/highlights';
+import { createPainter, type Mark, type Painter } from '../lib/scan/highlights';
 
 /** The floor: a bare TreeWalker over every text node, reading its data. */
 function floor() {
@@ -84,7 +84,7 @@ async function highlight() {
   await rendered();
   const started = performance.now();
   const painter = createPainter(document);
-  for (const m of matches) painter.add(m, m.kind);
+  paintAll(painter, matches);
   painter.setEnabled(true);
   const paintMs = performance.now() - started;
   const paintFrameMs = paintMs + (await rendered());
@@ -99,7 +99,26 @@ async function highlight() {
   return { ranges: matches.length, paintMs, clearMs, paintFrameMs, clearFrameMs, idleFrameMs };
 }
 
-const unpainted = { add() {}, remove() {}, addRoot() {}, setEnabled() {}, dispose() {} };
+const unpainted: Painter = {
+  mark: () => null,
+  add() {},
+  remove() {},
+  addRoot() {},
+  setEnabled() {},
+  dispose() {},
+};
+
+/** Paints every match; returns what each was painted with, in order. */
+function paintAll(painter: Painter, matches: Match[]): Mark[] {
+  const marks: Mark[] = [];
+  for (const m of matches) {
+    const mark = painter.mark(m);
+    if (!mark) throw new Error('this browser cannot paint highlights');
+    painter.add(mark, m.kind);
+    marks.push(mark);
+  }
+  return marks;
+}
 
 /** After the next frame has rendered: the time a change costs the page's rendering. */
 function rendered(): Promise<number> {
@@ -117,16 +136,17 @@ function rendered(): Promise<number> {
 async function highlightUpdateCost() {
   const { matches } = detectAll();
   const painter = createPainter(document);
-  for (const m of matches) painter.add(m, m.kind);
+  const marks = paintAll(painter, matches);
   painter.setEnabled(true);
   await rendered();
   await rendered();
   const idle = Math.min(await rendered(), await rendered(), await rendered());
   const costs: number[] = [];
-  for (const m of matches.slice(0, 5)) {
-    painter.remove(m, m.kind);
+  for (const [i, m] of matches.slice(0, 5).entries()) {
+    const mark = marks[i] as Mark;
+    painter.remove(mark, m.kind);
     costs.push(await rendered());
-    painter.add(m, m.kind);
+    painter.add(mark, m.kind);
     costs.push(await rendered());
   }
   painter.dispose();
@@ -146,7 +166,7 @@ async function appendFrameCost() {
   const without: number[] = [];
   for (let i = 0; i < 5; i++) without.push(await append());
   const painter = createPainter(document);
-  for (const m of matches) painter.add(m, m.kind);
+  paintAll(painter, matches);
   painter.setEnabled(true);
   await rendered();
   const withHighlights: number[] = [];
@@ -234,7 +254,7 @@ async function slicedScan(keepWatching: boolean, paint = true, documentStyled = 
     longestSliceMs: stats.longestSliceMs,
     charsRead: stats.charsRead,
     nodesRead: stats.nodesRead,
-    distinct: scout.scanner.store.list().length,
+    distinct: scout.scanner.store.distinct,
     truncated: scout.scanner.truncated,
     reports,
   };
@@ -252,7 +272,7 @@ async function watchStats() {
     mutationMs: stats.mutationMs,
     longestBatchMs: stats.longestBatchMs,
     rescans: stats.rescans,
-    distinct: watching.scanner.store.list().length,
+    distinct: watching.scanner.store.distinct,
     reports,
   };
 }

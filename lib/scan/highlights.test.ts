@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createPainter, HIGHLIGHT_NAMES, HIGHLIGHT_RULES } from './highlights';
+import type { IdentifierKind } from '../identifiers/types';
+import { createPainter, HIGHLIGHT_NAMES, HIGHLIGHT_RULES, type Painter } from './highlights';
 
 // happy-dom has no CSS Custom Highlight API: stand in for it with the same shapes (a
 // registry that is a Map, highlights that are Sets of ranges).
@@ -24,11 +25,18 @@ function occurrence() {
   return { startContainer: text, startOffset: 11, endContainer: text, endOffset: 19 };
 }
 
+function paint(painter: Painter, kind: IdentifierKind) {
+  const mark = painter.mark(occurrence());
+  if (!mark) throw new Error('no range');
+  painter.add(mark, kind);
+}
+
 describe('highlight painter', () => {
   it('registers one highlight per kind and unregisters them when switched off', () => {
     const painter = createPainter(document);
-    const o = occurrence();
-    painter.add(o, 'deployment');
+    const mark = painter.mark(occurrence());
+    if (!mark) throw new Error('no range');
+    painter.add(mark, 'deployment');
     expect(registry.size).toBe(0); // off until enabled
     painter.setEnabled(true);
     const deployments = registry.get(HIGHLIGHT_NAMES.deployment);
@@ -36,7 +44,7 @@ describe('highlight painter', () => {
     expect(registry.get(HIGHLIGHT_NAMES.serial)?.size).toBe(0);
     const [range] = [...(deployments ?? [])];
     expect([range?.startOffset, range?.endOffset]).toEqual([11, 19]);
-    painter.remove(o, 'deployment');
+    painter.remove(mark, 'deployment');
     expect(deployments?.size).toBe(0);
     painter.setEnabled(false);
     expect(registry.size).toBe(0);
@@ -51,7 +59,7 @@ describe('highlight painter', () => {
     painter.setEnabled(true);
     // Nothing found yet: no sheet, so a page without identifiers is never restyled.
     expect(document.adoptedStyleSheets).toEqual([pageSheet]);
-    painter.add(occurrence(), 'deployment');
+    paint(painter, 'deployment');
     expect(document.adoptedStyleSheets).toHaveLength(2);
     expect(document.adoptedStyleSheets[0]).toBe(pageSheet);
     expect(shadow.adoptedStyleSheets).toHaveLength(1);
@@ -77,7 +85,8 @@ describe('highlight painter', () => {
   it('does nothing where the API is missing', () => {
     vi.stubGlobal('CSS', undefined);
     const painter = createPainter(document);
-    painter.add(occurrence(), 'serial');
+    // Nothing to paint with, so nothing is kept per occurrence either.
+    expect(painter.mark(occurrence())).toBeNull();
     painter.setEnabled(true);
     expect(document.adoptedStyleSheets).toEqual([]);
   });
@@ -87,7 +96,7 @@ describe('highlight painter', () => {
     const shadow = (document.querySelector('#host') as HTMLElement).attachShadow({ mode: 'open' });
     painter.addRoot(shadow);
     painter.setEnabled(true);
-    painter.add(occurrence(), 'deployment');
+    paint(painter, 'deployment');
     expect(registry.get(HIGHLIGHT_NAMES.deployment)?.size).toBe(1);
     expect(document.adoptedStyleSheets).toEqual([]);
     expect(shadow.adoptedStyleSheets).toHaveLength(1);

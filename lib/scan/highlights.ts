@@ -5,9 +5,17 @@
 
 import type { IdentifierKind, Occurrence } from '../identifiers/types';
 
+/** What a painter makes of one occurrence: the caller keeps it and hands it back to remove it. */
+export type Mark = AbstractRange;
+
 export interface Painter {
-  add(occurrence: Occurrence, kind: IdentifierKind): void;
-  remove(occurrence: Occurrence, kind: IdentifierKind): void;
+  /**
+   * The range that paints `occurrence`, made once; null when this page cannot be painted (no
+   * highlight API). The painter keeps nothing per occurrence but the ranges it paints.
+   */
+  mark(occurrence: Occurrence): Mark | null;
+  add(mark: Mark, kind: IdentifierKind): void;
+  remove(mark: Mark, kind: IdentifierKind): void;
   /** A shadow root whose text is scanned: it needs the colours too. */
   addRoot(root: ShadowRoot): void;
   setEnabled(enabled: boolean): void;
@@ -29,6 +37,7 @@ export const HIGHLIGHT_RULES = `::highlight(${HIGHLIGHT_NAMES.deployment}){backg
 type StyledRoot = Document | ShadowRoot;
 
 const noPainter: Painter = {
+  mark: () => null,
   add() {},
   remove() {},
   addRoot() {},
@@ -50,7 +59,6 @@ export function createPainter(doc: Document, options: PainterOptions = {}): Pain
   if (!registry || typeof Highlight !== 'function') return noPainter;
 
   const highlights = { deployment: new Highlight(), serial: new Highlight() };
-  const ranges = new WeakMap<Occurrence, AbstractRange>();
   const roots = new Set<StyledRoot>(options.documentStyled ? [] : [doc]);
   let sheet: CSSStyleSheet | undefined;
   let enabled = false;
@@ -79,7 +87,7 @@ export function createPainter(doc: Document, options: PainterOptions = {}): Pain
     root.adoptedStyleSheets = root.adoptedStyleSheets.filter((s) => s !== sheet);
   }
 
-  function rangeOf(o: Occurrence): AbstractRange {
+  function rangeOf(o: Occurrence): Mark {
     const init = {
       startContainer: o.startContainer,
       startOffset: o.startOffset,
@@ -119,15 +127,13 @@ export function createPainter(doc: Document, options: PainterOptions = {}): Pain
   }
 
   return {
-    add(occurrence, kind) {
-      const range = rangeOf(occurrence);
-      ranges.set(occurrence, range);
+    mark: rangeOf,
+    add(range, kind) {
       highlights[kind].add(range);
       adoptOnce();
     },
-    remove(occurrence, kind) {
-      const range = ranges.get(occurrence);
-      if (range) highlights[kind].delete(range);
+    remove(range, kind) {
+      highlights[kind].delete(range);
     },
     addRoot(root) {
       if (roots.has(root)) return;

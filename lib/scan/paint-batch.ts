@@ -6,11 +6,11 @@
 // straight through.
 
 import type { IdentifierKind, Occurrence } from '../identifiers/types';
-import type { Painter } from './highlights';
+import type { Mark, Painter } from './highlights';
 
 export class PaintBatch implements Painter {
-  private readonly adds = new Map<Occurrence, IdentifierKind>();
-  private readonly removes = new Map<Occurrence, IdentifierKind>();
+  private readonly adds = new Map<Mark, IdentifierKind>();
+  private readonly removes = new Map<Mark, IdentifierKind>();
   private enabled = false;
 
   constructor(private readonly target: Painter) {}
@@ -19,20 +19,29 @@ export class PaintBatch implements Painter {
     return this.adds.size > 0 || this.removes.size > 0;
   }
 
-  add(occurrence: Occurrence, kind: IdentifierKind): void {
-    if (this.enabled) this.adds.set(occurrence, kind);
-    else this.target.add(occurrence, kind);
+  mark(occurrence: Occurrence): Mark | null {
+    return this.target.mark(occurrence);
   }
 
-  remove(occurrence: Occurrence, kind: IdentifierKind): void {
-    if (!this.enabled) this.target.remove(occurrence, kind);
-    else if (!this.adds.delete(occurrence)) this.removes.set(occurrence, kind);
+  add(mark: Mark, kind: IdentifierKind): void {
+    if (this.enabled) this.adds.set(mark, kind);
+    else this.target.add(mark, kind);
+  }
+
+  remove(mark: Mark, kind: IdentifierKind): void {
+    if (!this.enabled) this.target.remove(mark, kind);
+    else if (!this.adds.delete(mark)) this.removes.set(mark, kind);
   }
 
   /** Applies every held change at once: one repaint for all of them. */
   flush(): void {
-    for (const [occurrence, kind] of this.removes) this.target.remove(occurrence, kind);
-    for (const [occurrence, kind] of this.adds) this.target.add(occurrence, kind);
+    // forEach, not for…of: no entry array per change (a flush on a big page holds thousands).
+    this.removes.forEach((kind, mark) => {
+      this.target.remove(mark, kind);
+    });
+    this.adds.forEach((kind, mark) => {
+      this.target.add(mark, kind);
+    });
     this.removes.clear();
     this.adds.clear();
   }

@@ -1,10 +1,9 @@
 // A painter that remembers what it was asked to paint (happy-dom has no CSS.highlights).
 
-import type { Occurrence } from '../../identifiers/types';
-import type { Painter } from '../highlights';
+import type { Mark, Painter } from '../highlights';
 
 export interface RecordingPainter extends Painter {
-  painted: Set<Occurrence>;
+  painted: Set<Mark>;
   roots: ShadowRoot[];
   enabled: boolean;
   disposed: boolean;
@@ -16,8 +15,14 @@ export function recordingPainter(): RecordingPainter {
     roots: [],
     enabled: false,
     disposed: false,
-    add: (o) => void p.painted.add(o),
-    remove: (o) => void p.painted.delete(o),
+    mark(o) {
+      const range = document.createRange();
+      range.setStart(o.startContainer, o.startOffset);
+      range.setEnd(o.endContainer, o.endOffset);
+      return range;
+    },
+    add: (mark) => void p.painted.add(mark),
+    remove: (mark) => void p.painted.delete(mark),
     addRoot: (r) => void p.roots.push(r),
     setEnabled(on) {
       p.enabled = on;

@@ -1,0 +1,79 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { IdentifierKind } from '../identifiers/types';
+import type { Match } from './detector-port';
+import type { Painter } from './highlights';
+import { MatchStore } from './match-store';
+import { recordingPainter } from './testing/recording-painter';
+
+let blocks: HTMLElement[];
+
+beforeEach(() => {
+  document.body.innerHTML = '<p>deployment 11112222</p><p>serial AB12CD34</p><p>third</p>';
+  blocks = [...document.querySelectorAll('p')];
+});
+
+function match(block: HTMLElement, kind: IdentifierKind, value: string): Match {
+  const text = block.firstChild as Text;
+  return { kind, value, startContainer: text, startOffset: 0, endContainer: text, endOffset: 4 };
+}
+
+const listed = (store: MatchStore) => store.list().map((i) => `${i.kind}:${i.value}×${i.count}`);
+
+describe('the match store', () => {
+  it('appends a block’s later runs of the same pass, and replaces them in a later pass', () => {
+    const painter = recordingPainter();
+    const store = new MatchStore(painter);
+    const [first] = blocks as [HTMLElement];
+    store.put(first, 1, [match(first, 'deployment', '11112222')]);
+    store.put(first, 1, [match(first, 'serial', 'AB12CD34'), match(first, 'serial', 'AB12CD34')]);
+    expect(listed(store)).toEqual(['deployment:11112222×1', 'serial:AB12CD34×2']);
+    expect(painter.painted.size).toBe(3);
+
+    const old = new Set(painter.painted);
+    store.put(first, 2, [match(first, 'deployment', '33334444')]);
+    expect(listed(store)).toEqual(['deployment:33334444×1']);
+    expect(painter.painted.size).toBe(1);
+    for (const mark of old) expect(painter.painted.has(mark)).toBe(false);
+    // A later pass that finds nothing empties the block.
+    store.put(first, 3, []);
+    expect(store.list()).toEqual([]);
+    expect(painter.painted.size).toBe(0);
+    expect(store.blockCount).toBe(0);
+  });
+
+  it('counts an identifier across blocks, and a value of both kinds as two identifiers', () => {
+    const store = new MatchStore(recordingPainter());
+    const [first, second] = blocks as [HTMLElement, HTMLElement];
+    store.put(first, 1, [match(first, 'deployment', '12345678')]);
+    store.put(second, 1, [match(second, 'deployment', '12345678')]);
+    store.put(second, 1, [match(second, 'serial', '12345678')]);
+    expect(listed(store)).toEqual(['deployment:12345678×2', 'serial:12345678×1']);
+    expect(store.distinct).toBe(2);
+    store.clear(second);
+    expect(listed(store)).toEqual(['deployment:12345678×1']);
+    expect(store.distinct).toBe(1);
+  });
+
+  it('drops only the blocks that left the document', () => {
+    const painter = recordingPainter();
+    const store = new MatchStore(painter);
+    const [first, second] = blocks as [HTMLElement, HTMLElement];
+    store.put(first, 1, [match(first, 'deployment', '11112222')]);
+    store.put(second, 1, [match(second, 'serial', 'AB12CD34')]);
+    const version = store.version;
+    second.remove();
+    store.sweepDetached();
+    expect(listed(store)).toEqual(['deployment:11112222×1']);
+    expect(painter.painted.size).toBe(1);
+    expect(store.version).toBeGreaterThan(version);
+  });
+
+  it('keeps counts where nothing can be painted', () => {
+    const painter: Painter = { ...recordingPainter(), mark: () => null };
+    const store = new MatchStore(painter);
+    const [first] = blocks as [HTMLElement];
+    store.put(first, 1, [match(first, 'deployment', '11112222')]);
+    store.put(first, 2, [match(first, 'deployment', '55556666')]);
+    expect(listed(store)).toEqual(['deployment:55556666×1']);
+  });
+});
