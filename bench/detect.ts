@@ -10,8 +10,9 @@
 // script would run it.
 //
 // BENCH_SIZES=1,5 picks sizes (MB of text, 10^6 characters); BENCH_REPS sets repetitions of
-// floor and detection (by default 9 up to 1 MB, 5 up to 5 MB, 2 above: the small pages' figures
-// move most from one repetition to the next on a busy machine).
+// floor and detection (by default 25 up to 1 MB, 5 up to 5 MB, 2 above: the small pages' figures
+// move most from one repetition to the next on a busy machine; at 1 MB, two runs of 9 pairs
+// on nearly the same code gave median ratios of 2.29 and 1.93).
 
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -29,7 +30,7 @@ import {
 import { commentHtml, generateTicketPage } from './ticket-page';
 
 const SIZES = (process.env.BENCH_SIZES ?? '1,5,20').split(',').map(Number);
-const repsFor = (mb: number) => Number(process.env.BENCH_REPS ?? (mb <= 1 ? 9 : mb <= 5 ? 5 : 2));
+const repsFor = (mb: number) => Number(process.env.BENCH_REPS ?? (mb <= 1 ? 25 : mb <= 5 ? 5 : 2));
 const APPENDS = 1000;
 /** mark.js gets this long per page; past it the table says so instead of waiting. */
 const MARK_TIMEOUT_MS = Number(process.env.BENCH_MARK_TIMEOUT_S ?? 300) * 1000;
