@@ -81,7 +81,9 @@ export class MatchStore {
   list(): ReportedIdentifier[] {
     const list: ReportedIdentifier[] = [];
     for (const kind of KINDS) {
-      for (const [value, count] of this.counts[kind]) list.push({ kind, value, count });
+      this.counts[kind].forEach((count, value) => {
+        list.push({ kind, value, count });
+      });
     }
     return list;
   }
