@@ -7,7 +7,7 @@ import { detectInRun } from '../lib/identifiers';
 import { detector } from '../lib/scan/detector';
 import type { Match } from '../lib/scan/detector-port';
 import { type FrameScout, startFrameScout } from '../lib/scan/frame-scout';
-import { createPainter, type Mark, type Painter } from '../lib/scan/highlights';
+import { createPainter, type Mark, noPainter, type Painter } from '../lib/scan/highlights';
 
 /** The floor: a bare TreeWalker over every text node, reading its data. */
 function floor() {
@@ -98,15 +98,6 @@ async function highlight() {
   const idleFrameMs = await rendered();
   return { ranges: matches.length, paintMs, clearMs, paintFrameMs, clearFrameMs, idleFrameMs };
 }
-
-const unpainted: Painter = {
-  mark: () => null,
-  add() {},
-  remove() {},
-  addRoot() {},
-  setEnabled() {},
-  dispose() {},
-};
 
 /** Paints every match; returns what each was painted with, in order. */
 function paintAll(painter: Painter, matches: Match[]): Mark[] {
@@ -243,7 +234,7 @@ async function slicedScan(keepWatching: boolean, paint = true, documentStyled = 
       listen: () => () => {},
       alive: () => true,
     },
-    paint ? { detector, documentStyled } : { detector, painter: unpainted },
+    paint ? { detector, documentStyled } : { detector, painter: noPainter },
   );
   while (!scout.scanner.firstScanDone) await new Promise((done) => setTimeout(done, 5));
   const ms = performance.now() - started;
