@@ -36,6 +36,22 @@ export const HIGHLIGHT_RULES = `::highlight(${HIGHLIGHT_NAMES.deployment}){backg
 
 type StyledRoot = Document | ShadowRoot;
 
+/**
+ * The range that paints an occurrence. Static ranges cost the page nothing on later
+ * mutations; live ranges (where there are no static ones) would be updated on every DOM
+ * change. Changed text is re-detected and re-painted anyway.
+ */
+export function markOf(o: Occurrence): Mark {
+  if (typeof StaticRange === 'function') {
+    const { startContainer, startOffset, endContainer, endOffset } = o;
+    return new StaticRange({ startContainer, startOffset, endContainer, endOffset });
+  }
+  const range = o.startContainer.ownerDocument.createRange();
+  range.setStart(o.startContainer, o.startOffset);
+  range.setEnd(o.endContainer, o.endOffset);
+  return range;
+}
+
 /** Paints nothing and keeps nothing: where the highlight API is missing (and in the benchmark). */
 export const noPainter: Painter = {
   mark: () => null,
@@ -88,22 +104,6 @@ export function createPainter(doc: Document, options: PainterOptions = {}): Pain
     root.adoptedStyleSheets = root.adoptedStyleSheets.filter((s) => s !== sheet);
   }
 
-  function rangeOf(o: Occurrence): Mark {
-    const init = {
-      startContainer: o.startContainer,
-      startOffset: o.startOffset,
-      endContainer: o.endContainer,
-      endOffset: o.endOffset,
-    };
-    // Static ranges cost the page nothing on later mutations; live ranges would be
-    // updated on every DOM change. Changed text is re-detected and re-painted anyway.
-    if (typeof StaticRange === 'function') return new StaticRange(init);
-    const range = doc.createRange();
-    range.setStart(o.startContainer, o.startOffset);
-    range.setEnd(o.endContainer, o.endOffset);
-    return range;
-  }
-
   // Adopting or dropping a stylesheet restyles the whole document (a 0.2-0.3 s frame on a 1 MB
   // ticket, 0.85-1.75 s on a 5 MB one, measured by bench/detect.ts), while registering or
   // unregistering a highlight costs an ordinary frame. So the sheet is adopted once, when
@@ -128,7 +128,7 @@ export function createPainter(doc: Document, options: PainterOptions = {}): Pain
   }
 
   return {
-    mark: rangeOf,
+    mark: markOf,
     add(range, kind) {
       highlights[kind].add(range);
       adoptOnce();

@@ -1,6 +1,6 @@
 // A painter that remembers what it was asked to paint (happy-dom has no CSS.highlights).
 
-import type { Mark, Painter } from '../highlights';
+import { type Mark, markOf, type Painter } from '../highlights';
 
 export interface RecordingPainter extends Painter {
   painted: Set<Mark>;
@@ -15,12 +15,7 @@ export function recordingPainter(): RecordingPainter {
     roots: [],
     enabled: false,
     disposed: false,
-    mark(o) {
-      const range = document.createRange();
-      range.setStart(o.startContainer, o.startOffset);
-      range.setEnd(o.endContainer, o.endOffset);
-      return range;
-    },
+    mark: markOf,
     add: (mark) => void p.painted.add(mark),
     remove: (mark) => void p.painted.delete(mark),
     addRoot: (r) => void p.roots.push(r),
