@@ -104,8 +104,8 @@ export function createPainter(doc: Document, options: PainterOptions = {}): Pain
     root.adoptedStyleSheets = root.adoptedStyleSheets.filter((s) => s !== sheet);
   }
 
-  // Adopting or dropping a stylesheet restyles the whole document (a 0.2-0.3 s frame on a 1 MB
-  // ticket, 0.85-1.75 s on a 5 MB one, measured by bench/detect.ts), while registering or
+  // Adopting or dropping a stylesheet restyles the whole document (a 0.2-0.4 s frame on a 1 MB
+  // ticket, 0.85-1.8 s on a 5 MB one, measured by bench/detect.ts), while registering or
   // unregistering a highlight costs an ordinary frame. So the sheet is adopted once, when
   // there is first something to colour, and stays (inert) while highlights are toggled; only
   // disposing takes it back.
