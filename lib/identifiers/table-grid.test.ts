@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { columnHeaderOf, gridOf, rowHeaderOf } from './table-grid';
+import { columnHeaderOf, gridOf, positionOf, rowHeaderOf } from './table-grid';
 
 function tables(html: string): HTMLTableElement[] {
   document.body.innerHTML = html;
@@ -42,7 +42,21 @@ describe('table grid', () => {
     expect(columnHeaderOf(cell(two, '#b'), other ?? expect.fail())?.textContent).toBe('Serial');
     const again = gridOf(a);
     expect(again).not.toBe(grown);
-    expect(again?.origin.get(added)).toEqual({ row: 0, column: 2 });
+    expect(positionOf(added, again ?? expect.fail())).toEqual({ row: 0, column: 2 });
+  });
+
+  it('finds a cell of an earlier row after a later one, and a cell spanning into other rows', () => {
+    const [table] = tables(
+      '<table><tr><th>Deployment</th><td id="a" rowspan="2">14181336</td></tr>' +
+        '<tr><th>Serial</th></tr><tr><th>Host</th><td id="c">VS0164AB</td></tr></table>',
+    );
+    if (!table) throw new Error('no table');
+    const grid = gridOf(cell(table, '#c')) ?? expect.fail();
+    expect(positionOf(cell(table, '#c'), grid)).toEqual({ row: 2, column: 1 });
+    expect(gridOf(cell(table, '#a'))).toBe(grid);
+    expect(positionOf(cell(table, '#a'), grid)).toEqual({ row: 0, column: 1 });
+    expect(rowHeaderOf(cell(table, '#a'), grid)?.textContent).toBe('Deployment');
+    expect(positionOf(document.createElement('td'), grid)).toBeNull();
   });
 
   it('has no grid for a cell outside a table row', () => {
