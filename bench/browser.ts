@@ -17,7 +17,8 @@ export interface Bench {
   close(): Promise<void>;
 }
 
-export async function startBench(): Promise<Bench> {
+/** `jsFlags`: V8 flags for the renderers (`--js-flags`), for probes that need them. */
+export async function startBench(options: { jsFlags?: string } = {}): Promise<Bench> {
   const dir = mkdtempSync(join(tmpdir(), 'renewal-scout-bench-'));
   const server = await serveDirectory(dir);
   const removeAll = async () => {
@@ -29,7 +30,10 @@ export async function startBench(): Promise<Bench> {
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       headless: false, // `--headless=new` in the args
-      args: [...HEADLESS_CHROMIUM_ARGS],
+      args: [
+        ...HEADLESS_CHROMIUM_ARGS,
+        ...(options.jsFlags ? [`--js-flags=${options.jsFlags}`] : []),
+      ],
     });
   } catch (error) {
     await removeAll();
