@@ -2,7 +2,13 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { IdentifierKind } from '../identifiers/types';
-import { createPainter, HIGHLIGHT_NAMES, HIGHLIGHT_RULES, type Painter } from './highlights';
+import {
+  createPainter,
+  HIGHLIGHT_NAMES,
+  HIGHLIGHT_RULES,
+  type Mark,
+  type Painter,
+} from './highlights';
 
 // happy-dom has no CSS Custom Highlight API: stand in for it with the same shapes (a
 // registry that is a Map, highlights that are Sets of ranges).
@@ -25,18 +31,18 @@ function occurrence() {
   return { startContainer: text, startOffset: 11, endContainer: text, endOffset: 19 };
 }
 
-function paint(painter: Painter, kind: IdentifierKind) {
+/** Paints the occurrence; returns the mark that removes it. */
+function paint(painter: Painter, kind: IdentifierKind): Mark {
   const mark = painter.mark(occurrence());
   if (!mark) throw new Error('no range');
   painter.add(mark, kind);
+  return mark;
 }
 
 describe('highlight painter', () => {
   it('registers one highlight per kind and unregisters them when switched off', () => {
     const painter = createPainter(document);
-    const mark = painter.mark(occurrence());
-    if (!mark) throw new Error('no range');
-    painter.add(mark, 'deployment');
+    const mark = paint(painter, 'deployment');
     expect(registry.size).toBe(0); // off until enabled
     painter.setEnabled(true);
     const deployments = registry.get(HIGHLIGHT_NAMES.deployment);

@@ -1,5 +1,4 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { IdentifierKind } from '../identifiers/types';
 import { type Mark, markOf, noPainter, type Painter } from './highlights';
 import { PaintBatch } from './paint-batch';
 
@@ -38,11 +37,8 @@ describe('the paint batch', () => {
     const batch = new PaintBatch(loggingPainter(log));
     batch.setEnabled(true);
     log.length = 0;
-    const kinds: [number, IdentifierKind][] = [
-      [1, 'deployment'],
-      [2, 'serial'],
-    ];
-    for (const [offset, kind] of kinds) batch.add(markAt(offset), kind);
+    batch.add(markAt(1), 'deployment');
+    batch.add(markAt(2), 'serial');
     batch.remove(markAt(3), 'serial');
     batch.remove(markAt(4), 'deployment');
     expect(log).toEqual([]);
