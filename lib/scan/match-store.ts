@@ -2,15 +2,14 @@
 // replaced without touching the rest of the page, and the distinct identifiers with their
 // counts, kept up to date as blocks change so a report never walks every match.
 //
-// Everything here lives as long as the page, so it is kept small. On the 20 MB benchmark
-// ticket (19k identifiers), a painted scan kept 11.2 MB of V8 heap after a full collection
-// while every match stayed an object (holding its text nodes' wrappers), the painter mapped
-// each to its range, and every identifier had a report entry. Kept as below, 4.1 MB, of which
-// 1.6 MB was what reading the page kept at all (a scan that stores nothing; most of that was
-// table cells' wrappers, which the table grid no longer keeps: with the scout still watching,
-// 3.3 MB is kept now). Per block, one flat array; per match, three of its slots (kind, value
-// and the painted range); per identifier, one count in a map by kind. Blocks are map keys,
-// which keeps their wrappers alive as long as the blocks: one per block that holds a match.
+// Everything here lives as long as the page, so it is kept small: per block, one flat array;
+// per match, three of its slots (kind, value and the painted range); per identifier, one
+// count in a map by kind. Blocks are map keys, which keeps their wrappers alive as long as
+// the blocks: one per block that holds a match. On the 20 MB benchmark ticket (19k
+// identifiers), a painted scan with the scout still watching keeps 3.3 MB of V8 heap after a
+// full collection. When every match stayed an object (holding its text nodes' wrappers),
+// the painter mapped each to its range and every identifier had a report entry, the same
+// scan kept 11.2 MB against 4.1 MB for this layout (measured with the probe of 309e246).
 
 import type { IdentifierKind } from '../identifiers/types';
 import type { ReportedIdentifier } from '../messaging/content-protocol';
