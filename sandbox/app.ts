@@ -1,4 +1,4 @@
-// Wires the portal: fault injection (only when enabled), the public sign-in route, then
+// Wires the portal: body limits, fault injection (only when enabled), the public sign-in route, then
 // authentication, per-user rate limiting and the CSRF Origin check for the rest of the API,
 // and the HTML pages. Hono runs handlers in registration order, and POST /session answers
 // without calling next(), so it is the only API route the authentication does not guard.
@@ -7,6 +7,7 @@ import { Hono } from 'hono';
 import { authenticate } from './auth/authenticate';
 import { requireTrustedOriginForCookieWrites } from './auth/csrf';
 import { faultRequestSchema } from './faults';
+import { enforceBodyLimits } from './http/body-limit';
 import type { Portal, PortalEnv } from './http/env';
 import { readJson } from './http/json-body';
 import { PortalProblem, problems } from './http/problem';
@@ -45,6 +46,9 @@ export function createPortalApp(portal: Portal): Hono {
       );
     }
   });
+
+  // Before faults, authentication and every route, so no oversized body is ever read.
+  app.use('*', enforceBodyLimits());
 
   const faults = portal.faults;
   if (faults) {

@@ -2,15 +2,22 @@
 // startSandbox() opens (and if needed seeds) the data, listens on 127.0.0.1 and mints a
 // fresh personal access token for the reseller.
 
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { serve } from '@hono/node-server';
+import { getRequestListener } from '@hono/node-server';
 import { en } from 'zod/locales';
 import { config } from 'zod/mini';
 import { type IsoDate, isIsoDate, localToday } from '../lib/renewal';
 import { createPortalApp } from './app';
 import { mintAccessToken } from './auth/sessions';
+import {
+  DEFAULT_SIGN_IN_THROTTLE,
+  SignInThrottle,
+  type SignInThrottleOptions,
+} from './auth/sign-in-throttle';
 import { openDatabase } from './db/open';
 import { FaultInjector } from './faults';
+import { refuseDeclaredOversize } from './http/declared-oversize';
 import type { Portal } from './http/env';
 import { DEFAULT_RATE_LIMIT, RateLimiter, type RateLimitOptions } from './http/rate-limit';
 import { DEMO_PASSWORD, users } from './seed/demo-data';
@@ -35,6 +42,10 @@ export interface SandboxOptions {
   /** Extension origins allowed to write with a session cookie, e.g. chrome-extension://ID. */
   extensionOrigins?: string[];
   rateLimit?: RateLimitOptions;
+  /** Failed sign-ins allowed per account and per address (default 10 in 15 min, 15 min lockout). */
+  signInThrottle?: Partial<SignInThrottleOptions>;
+  /** Milliseconds since the epoch for the sign-in throttle; tests pass a fake clock. */
+  clock?: () => number;
 }
 
 export interface RunningSandbox {
@@ -75,16 +86,33 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     today,
     trustedOrigins: new Set(options.extensionOrigins ?? []),
     rateLimiter: new RateLimiter(options.rateLimit ?? DEFAULT_RATE_LIMIT),
+    signInThrottle: new SignInThrottle(
+      { ...DEFAULT_SIGN_IN_THROTTLE, ...options.signInThrottle },
+      options.clock,
+    ),
     faults,
   };
   const app = createPortalApp(portal);
 
-  const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
-    const listening = serve(
-      { fetch: app.fetch, port: options.port ?? 8787, hostname: '127.0.0.1' },
-      () => resolve(listening),
-    );
-    listening.once('error', reject);
+  // Node's own server around Hono's listener, so a declared oversized body is refused from
+  // its headers, and a client sending `Expect: 100-continue` hears 413 instead of 100.
+  const listener = getRequestListener(app.fetch, { hostname: '127.0.0.1' });
+  const server = createServer((request, response) => {
+    if (!refuseDeclaredOversize(request, response, { askedToContinue: false })) {
+      void listener(request, response);
+    }
+  });
+  server.on('checkContinue', (request, response) => {
+    if (refuseDeclaredOversize(request, response, { askedToContinue: true })) return;
+    response.writeContinue();
+    void listener(request, response);
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 8787, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
   });
   const port = (server.address() as AddressInfo).port;
   const url = `http://127.0.0.1:${port}`;
@@ -107,7 +135,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
           db.close();
           resolve();
         });
-        if ('closeAllConnections' in server) server.closeAllConnections();
+        server.closeAllConnections();
       });
       return closed;
     },

@@ -3,6 +3,7 @@
 
 import type { Database } from 'better-sqlite3';
 import type { IsoDate } from '../../lib/renewal';
+import type { SignInThrottle } from '../auth/sign-in-throttle';
 import type { FaultInjector } from '../faults';
 import type { RateLimiter } from './rate-limit';
 
@@ -21,6 +22,8 @@ export interface Portal {
   /** Origins allowed to write with a session cookie: the portal's own and extensions'. */
   trustedOrigins: Set<string>;
   rateLimiter: RateLimiter;
+  /** Failed sign-ins per account and per client address, on the API and the form alike. */
+  signInThrottle: SignInThrottle;
   faults: FaultInjector | undefined;
 }
 

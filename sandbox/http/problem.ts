@@ -23,16 +23,22 @@ export class PortalProblem extends Error {
     super(`${status} ${title}`);
   }
 
-  toResponse(): Response {
-    const body: Problem = {
+  readonly contentType = PROBLEM_CONTENT_TYPE;
+
+  body(): string {
+    const problem: Problem = {
       type: this.type,
       title: this.title,
       status: this.status,
       ...this.extensions,
     };
-    return new Response(JSON.stringify(body), {
+    return JSON.stringify(problem);
+  }
+
+  toResponse(): Response {
+    return new Response(this.body(), {
       status: this.status,
-      headers: { 'Content-Type': PROBLEM_CONTENT_TYPE, ...this.headers },
+      headers: { 'Content-Type': this.contentType, ...this.headers },
     });
   }
 }
@@ -94,6 +100,19 @@ export const problems = {
       ProblemType.rateLimited,
       'Too many requests',
       { detail: `Slow down; retry in ${retryAfter} s.`, retryAfter },
+      { 'Retry-After': String(retryAfter) },
+    ),
+  // The same type as the request rate limit, so clients that honour Retry-After need nothing
+  // new; the detail says why, since waiting is the only thing that helps.
+  signInLocked: (retryAfter: number) =>
+    new PortalProblem(
+      429,
+      ProblemType.rateLimited,
+      'Too many failed sign-ins',
+      {
+        detail: `Too many failed sign-ins for this account or from this address; try again in ${retryAfter} s.`,
+        retryAfter,
+      },
       { 'Retry-After': String(retryAfter) },
     ),
   internal: () =>

@@ -5,8 +5,11 @@ import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { SESSION_COOKIE, userBySession } from '../auth/authenticate';
+import { clientAddress } from '../auth/client-address';
 import { isTrustedOrigin } from '../auth/csrf';
-import { checkSignIn, createSession, endSession, SESSION_TTL_SECONDS } from '../auth/sessions';
+import { createSession, endSession, SESSION_TTL_SECONDS } from '../auth/sessions';
+import { attemptSignIn } from '../auth/sign-in';
+import { FORM_BODY_BYTES } from '../http/body-limit';
 import type { Portal, PortalUser } from '../http/env';
 import { readLimitedText } from '../http/json-body';
 import { problems } from '../http/problem';
@@ -14,13 +17,17 @@ import { deleteLine, readCart } from '../store/cart';
 import { findVisibleDeployment } from '../store/deployments';
 import { listQuotes, saveQuote } from '../store/quotes';
 import type { CartLineView } from './views';
-import { cartPage, checkoutPage, quotesPage, signInPage } from './views';
-
-const FORM_LIMIT = 8 * 1024;
+import { cartPage, checkoutPage, quotesPage, signInLockedMessage, signInPage } from './views';
 
 /** Only same-site paths: `//evil.example` and absolute URLs fall back to the cart. */
 function safeNext(next: string | undefined): string {
   return next && /^\/(?![/\\])/.test(next) ? next : '/cart';
+}
+
+/** 429 with Retry-After, and the sign-in form saying when to try again. */
+function tooManySignIns(c: Context, next: string, retryAfterSeconds: number) {
+  c.header('Retry-After', String(retryAfterSeconds));
+  return c.html(signInPage(next, signInLockedMessage(retryAfterSeconds)), 429);
 }
 
 export function pageRoutes(portal: Portal) {
@@ -35,7 +42,7 @@ export function pageRoutes(portal: Portal) {
   const readForm = async (c: Context): Promise<URLSearchParams> => {
     const origin = c.req.header('Origin');
     if (!isTrustedOrigin(origin, portal.trustedOrigins)) throw problems.forbiddenOrigin(origin);
-    return new URLSearchParams(await readLimitedText(c.req.raw, FORM_LIMIT));
+    return new URLSearchParams(await readLimitedText(c.req.raw, FORM_BODY_BYTES));
   };
 
   app.get('/', (c) => c.redirect('/cart', 303));
@@ -43,11 +50,23 @@ export function pageRoutes(portal: Portal) {
   app.get('/sign-in', (c) => c.html(signInPage(safeNext(c.req.query('next')))));
 
   app.post('/sign-in', async (c) => {
+    const address = clientAddress(c);
+    // The API's per-address request bucket, so the form is no faster a way to guess.
+    const busy = portal.rateLimiter.take(`sign-in:${address}`);
+    if (busy > 0) return tooManySignIns(c, safeNext(undefined), busy);
     const form = await readForm(c);
     const next = safeNext(form.get('next') ?? undefined);
-    const userId = checkSignIn(portal.db, form.get('email') ?? '', form.get('password') ?? '');
-    if (!userId) return c.html(signInPage(next, 'The email or password is wrong.'), 401);
-    setCookie(c, SESSION_COOKIE, createSession(portal.db, userId), {
+    const attempt = attemptSignIn(
+      portal,
+      form.get('email') ?? '',
+      form.get('password') ?? '',
+      address,
+    );
+    if (attempt.kind === 'locked') return tooManySignIns(c, next, attempt.retryAfterSeconds);
+    if (attempt.kind === 'wrong-credentials') {
+      return c.html(signInPage(next, 'The email or password is wrong.'), 401);
+    }
+    setCookie(c, SESSION_COOKIE, createSession(portal.db, attempt.userId), {
       httpOnly: true,
       sameSite: 'Lax',
       path: '/',

@@ -19,6 +19,16 @@ ${error ? html`<p class="error" role="alert">${error}</p>` : ''}
   );
 }
 
+/** What the form says while sign-in is locked: when, in words a person can act on. */
+export function signInLockedMessage(retryAfterSeconds: number): string {
+  const minutes = Math.ceil(retryAfterSeconds / 60);
+  const when =
+    retryAfterSeconds < 60
+      ? `${retryAfterSeconds} second${retryAfterSeconds === 1 ? '' : 's'}`
+      : `${minutes} minute${minutes === 1 ? '' : 's'}`;
+  return `Too many failed sign-ins for this account or from this address. Try again in ${when}.`;
+}
+
 export interface CartLineView {
   deploymentName: string;
   expiresOn: string;

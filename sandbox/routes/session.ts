@@ -1,18 +1,13 @@
 // POST/DELETE /api/v1/session and GET /api/v1/me.
 
-import { getConnInfo } from '@hono/node-server/conninfo';
 import { Hono } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { sessionRequestSchema } from '../../lib/portal/schemas';
 import { SESSION_COOKIE, userBySession } from '../auth/authenticate';
+import { clientAddress } from '../auth/client-address';
 import { isTrustedOrigin } from '../auth/csrf';
-import {
-  checkSignIn,
-  createSession,
-  endSession,
-  meOf,
-  SESSION_TTL_SECONDS,
-} from '../auth/sessions';
+import { createSession, endSession, meOf, SESSION_TTL_SECONDS } from '../auth/sessions';
+import { attemptSignIn } from '../auth/sign-in';
 import type { Portal, PortalEnv } from '../http/env';
 import { readJson } from '../http/json-body';
 import { problems } from '../http/problem';
@@ -22,7 +17,7 @@ export function signInRoutes(portal: Portal) {
   const app = new Hono<PortalEnv>();
 
   app.post('/session', async (c) => {
-    const address = getConnInfo(c).remote.address ?? 'unknown';
+    const address = clientAddress(c);
     const wait = portal.rateLimiter.take(`sign-in:${address}`);
     if (wait > 0) throw problems.rateLimited(wait);
     // Sign-in sets a cookie, so a foreign page must not be able to do it either. Clients
@@ -32,9 +27,12 @@ export function signInRoutes(portal: Portal) {
       throw problems.forbiddenOrigin(origin);
     }
     const { email, password } = await readJson(c, sessionRequestSchema);
-    const userId = checkSignIn(portal.db, email, password);
-    if (!userId) throw problems.unauthenticated('The email or password is wrong.');
-    const secret = createSession(portal.db, userId);
+    const attempt = attemptSignIn(portal, email, password, address);
+    if (attempt.kind === 'locked') throw problems.signInLocked(attempt.retryAfterSeconds);
+    if (attempt.kind === 'wrong-credentials') {
+      throw problems.unauthenticated('The email or password is wrong.');
+    }
+    const secret = createSession(portal.db, attempt.userId);
     setCookie(c, SESSION_COOKIE, secret, {
       httpOnly: true,
       sameSite: 'Lax',
