@@ -64,16 +64,12 @@ export const problems = {
     new PortalProblem(400, ProblemType.malformedJson, 'Malformed JSON', {
       detail: 'The request body is not valid JSON.',
     }),
-  // The rest of the body stays unread, so the connection cannot be reused: say so, or a
-  // keep-alive client sends its next request into a socket the server is closing.
+  // No `Connection: close`: closing on a body still arriving resets the connection and the
+  // client loses this answer. The server reads the rest and drops it instead.
   payloadTooLarge: (limit: number) =>
-    new PortalProblem(
-      413,
-      ProblemType.payloadTooLarge,
-      'Request body too large',
-      { detail: `Request bodies may be at most ${limit} bytes.` },
-      { Connection: 'close' },
-    ),
+    new PortalProblem(413, ProblemType.payloadTooLarge, 'Request body too large', {
+      detail: `Request bodies may be at most ${limit} bytes.`,
+    }),
   unsupportedMediaType: () =>
     new PortalProblem(415, ProblemType.unsupportedMediaType, 'Unsupported media type', {
       detail: 'Send the request body as application/json.',
