@@ -162,7 +162,7 @@ describe('PUT renewal', () => {
     });
     expect(huge.status).toBe(413);
     expect(huge.body.type).toBe(ProblemType.payloadTooLarge);
-    expect(huge.headers.get('connection')).toBe('close');
+    expect(huge.headers.get('connection')).toBe('keep-alive');
     expect((await cart()).lines).toEqual([]);
   });
 
