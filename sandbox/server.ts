@@ -2,7 +2,7 @@
 // startSandbox() opens (and if needed seeds) the data, listens on 127.0.0.1 and mints a
 // fresh personal access token for the reseller.
 
-import { createServer } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { getRequestListener } from '@hono/node-server';
 import { en } from 'zod/locales';
@@ -17,7 +17,7 @@ import {
 } from './auth/sign-in-throttle';
 import { openDatabase } from './db/open';
 import { FaultInjector } from './faults';
-import { refuseDeclaredOversize } from './http/declared-oversize';
+import { admitRequestBody } from './http/body-gate';
 import type { Portal } from './http/env';
 import { DEFAULT_RATE_LIMIT, RateLimiter, type RateLimitOptions } from './http/rate-limit';
 import { DEMO_PASSWORD, users } from './seed/demo-data';
@@ -94,19 +94,22 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   };
   const app = createPortalApp(portal);
 
-  // Node's own server around Hono's listener, so a declared oversized body is refused from
-  // its headers, and a client sending `Expect: 100-continue` hears 413 instead of 100.
-  const listener = getRequestListener(app.fetch, { hostname: '127.0.0.1' });
-  const server = createServer((request, response) => {
-    if (!refuseDeclaredOversize(request, response, { askedToContinue: false })) {
-      void listener(request, response);
-    }
+  // Node's own server around Hono's listener, so every body is admitted (or refused with 413)
+  // before the app runs, and a client sending `Expect: 100-continue` with a declared body
+  // over the limit hears 413 instead of 100. The gate reads each body whole, so nothing is
+  // left for the listener to drain.
+  const listener = getRequestListener(app.fetch, {
+    hostname: '127.0.0.1',
+    autoCleanupIncoming: false,
   });
-  server.on('checkContinue', (request, response) => {
-    if (refuseDeclaredOversize(request, response, { askedToContinue: true })) return;
-    response.writeContinue();
-    void listener(request, response);
-  });
+  const admitThenServe =
+    (askedToContinue: boolean) => async (request: IncomingMessage, response: ServerResponse) => {
+      if (await admitRequestBody(request, response, { askedToContinue })) {
+        await listener(request, response);
+      }
+    };
+  const server = createServer(admitThenServe(false));
+  server.on('checkContinue', admitThenServe(true));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 8787, '127.0.0.1', () => {
