@@ -1,7 +1,8 @@
 // Wires the portal: body limits, fault injection (only when enabled), the public sign-in
 // route, then authentication, per-user rate limiting and the CSRF Origin check for the rest
-// of the API, and the HTML pages. Hono runs handlers in registration order, and POST /session answers
-// without calling next(), so it is the only API route the authentication does not guard.
+// of the API, and the HTML pages. Hono runs handlers in registration order, and
+// POST /session answers without calling next(), so it is the only API route the
+// authentication does not guard.
 
 import { Hono } from 'hono';
 import { authenticate } from './auth/authenticate';

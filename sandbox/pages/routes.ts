@@ -17,17 +17,22 @@ import { deleteLine, readCart } from '../store/cart';
 import { findVisibleDeployment } from '../store/deployments';
 import { listQuotes, saveQuote } from '../store/quotes';
 import type { CartLineView } from './views';
-import { cartPage, checkoutPage, quotesPage, signInLockedMessage, signInPage } from './views';
+import { cartPage, checkoutPage, quotesPage, signInPage, signInRefusedMessage } from './views';
 
 /** Only same-site paths: `//evil.example` and absolute URLs fall back to the cart. */
 function safeNext(next: string | undefined): string {
   return next && /^\/(?![/\\])/.test(next) ? next : '/cart';
 }
 
-/** 429 with Retry-After, and the sign-in form saying when to try again. */
-function tooManySignIns(c: Context, next: string, retryAfterSeconds: number) {
+/** 429 with Retry-After, and the sign-in form saying why and when to try again. */
+function signInRefused(
+  c: Context,
+  next: string,
+  why: 'locked' | 'busy',
+  retryAfterSeconds: number,
+) {
   c.header('Retry-After', String(retryAfterSeconds));
-  return c.html(signInPage(next, signInLockedMessage(retryAfterSeconds)), 429);
+  return c.html(signInPage(next, signInRefusedMessage(why, retryAfterSeconds)), 429);
 }
 
 export function pageRoutes(portal: Portal) {
@@ -53,7 +58,7 @@ export function pageRoutes(portal: Portal) {
     const address = clientAddress(c);
     // The API's per-address request bucket, so the form is no faster a way to guess.
     const busy = portal.rateLimiter.take(`sign-in:${address}`);
-    if (busy > 0) return tooManySignIns(c, safeNext(undefined), busy);
+    if (busy > 0) return signInRefused(c, safeNext(undefined), 'busy', busy);
     const form = await readForm(c);
     const next = safeNext(form.get('next') ?? undefined);
     const attempt = attemptSignIn(
@@ -62,7 +67,9 @@ export function pageRoutes(portal: Portal) {
       form.get('password') ?? '',
       address,
     );
-    if (attempt.kind === 'locked') return tooManySignIns(c, next, attempt.retryAfterSeconds);
+    if (attempt.kind === 'locked') {
+      return signInRefused(c, next, 'locked', attempt.retryAfterSeconds);
+    }
     if (attempt.kind === 'wrong-credentials') {
       return c.html(signInPage(next, 'The email or password is wrong.'), 401);
     }

@@ -19,14 +19,21 @@ ${error ? html`<p class="error" role="alert">${error}</p>` : ''}
   );
 }
 
-/** What the form says while sign-in is locked: when, in words a person can act on. */
-export function signInLockedMessage(retryAfterSeconds: number): string {
+/**
+ * What the form says while sign-in is refused: why, and when to try again in words a person
+ * can act on. `locked` after too many failures, `busy` for too many attempts too fast.
+ */
+export function signInRefusedMessage(why: 'locked' | 'busy', retryAfterSeconds: number): string {
   const minutes = Math.ceil(retryAfterSeconds / 60);
   const when =
     retryAfterSeconds < 60
       ? `${retryAfterSeconds} second${retryAfterSeconds === 1 ? '' : 's'}`
       : `${minutes} minute${minutes === 1 ? '' : 's'}`;
-  return `Too many failed sign-ins for this account or from this address. Try again in ${when}.`;
+  const reason =
+    why === 'locked'
+      ? 'Too many failed sign-ins for this account or from this address.'
+      : 'Too many sign-in attempts from this address.';
+  return `${reason} Try again in ${when}.`;
 }
 
 export interface CartLineView {

@@ -125,6 +125,21 @@ describe('sign-in throttling on the HTML form', { timeout: 30_000 }, () => {
     expect(locked.headers['set-cookie']).toBeUndefined();
   });
 
+  it("keeps to the API's per-address request rate, saying so on the form", async () => {
+    const sandbox = await startSandbox({
+      port: 0,
+      today: TODAY,
+      rateLimit: { perSecond: 0.01, burst: 2 },
+    });
+    started.push(sandbox);
+    expect((await formSignIn(sandbox, '127.0.0.23', RESELLER, DEMO_PASSWORD)).status).toBe(303);
+    expect((await apiSignIn(sandbox, '127.0.0.23', RESELLER, DEMO_PASSWORD)).status).toBe(200);
+    const busy = await formSignIn(sandbox, '127.0.0.23', RESELLER, DEMO_PASSWORD);
+    expect(busy.status).toBe(429);
+    expect(Number(busy.headers['retry-after'])).toBeGreaterThan(0);
+    expect(busy.text).toContain('Too many sign-in attempts from this address.');
+  });
+
   it('shares its counts with the API: failures on one lock the other', async () => {
     const sandbox = await throttledSandbox();
     await formSignIn(sandbox, '127.0.0.14', RESELLER, 'guess');
