@@ -52,6 +52,8 @@ describe('sign-in throttling on the API', { timeout: 30_000 }, () => {
     // Each account failed once only, so from elsewhere they sign in.
     expect((await apiSignIn(sandbox, '127.0.0.3', RESELLER, DEMO_PASSWORD)).status).toBe(200);
     expect((await apiSignIn(sandbox, '127.0.0.3', OTHER, DEMO_PASSWORD)).status).toBe(200);
+    // Those successes lift no lockout in force.
+    expectLockedProblem(await apiSignIn(sandbox, '127.0.0.2', OTHER, DEMO_PASSWORD), 900);
   });
 
   it('locks an account guessed at from many addresses, and only that account', async () => {
@@ -65,6 +67,7 @@ describe('sign-in throttling on the API', { timeout: 30_000 }, () => {
       900,
     );
     expect((await apiSignIn(sandbox, '127.0.0.7', OTHER, DEMO_PASSWORD)).status).toBe(200);
+    expectLockedProblem(await apiSignIn(sandbox, '127.0.0.4', RESELLER, DEMO_PASSWORD), 900);
   });
 
   it('counts down Retry-After with the clock and lets the right password in once the lockout ends', async () => {
