@@ -3,7 +3,11 @@ import { Agent } from 'node:http';
 import { describe, expect, it } from 'vitest';
 import { ProblemType } from '../../lib/portal/problems';
 import { MAX_BODY_BYTES } from '../../lib/portal/schemas';
+import { createPortalApp } from '../app';
+import { SignInThrottle } from '../auth/sign-in-throttle';
+import { openDatabase } from '../db/open';
 import { FORM_BODY_BYTES } from '../http/body-limit';
+import { RateLimiter } from '../http/rate-limit';
 import { useSandbox } from './helpers';
 import { type RawAnswer, rawRequest } from './raw-http';
 
@@ -143,5 +147,37 @@ describe('body limits', { timeout: 60_000 }, () => {
       body,
     });
     expect(answer.status).toBe(200);
+  });
+
+  it('holds the same limits inside the app, for a body that reaches it without the server', async () => {
+    const db = openDatabase(':memory:', false);
+    try {
+      const app = createPortalApp({
+        db,
+        today: () => '2026-11-26',
+        trustedOrigins: new Set(),
+        rateLimiter: new RateLimiter(),
+        signInThrottle: new SignInThrottle(),
+        faults: undefined,
+      });
+      const streamOf = (bytes: number) =>
+        new ReadableStream({
+          start(controller) {
+            controller.enqueue(new Uint8Array(bytes).fill(0x20));
+            controller.close();
+          },
+        });
+      const post = (path: string, bytes: number) =>
+        app.request(path, { method: 'POST', body: streamOf(bytes), duplex: 'half' } as RequestInit);
+
+      const api = await post('/api/v1/support/lookup', MAX_BODY_BYTES + 1);
+      expect(api.status).toBe(413);
+      expect(await api.json()).toMatchObject({ type: ProblemType.payloadTooLarge });
+      expect((await post('/sign-in', FORM_BODY_BYTES + 1)).status).toBe(413);
+      // Within the limit the request goes on, here to authentication.
+      expect((await post('/api/v1/support/lookup', MAX_BODY_BYTES)).status).toBe(401);
+    } finally {
+      db.close();
+    }
   });
 });
