@@ -479,11 +479,18 @@ describe('faults', () => {
     expect(requests).toHaveLength(3);
   });
 
-  it('reports 429 as rate-limited with when to retry, without retrying', async () => {
+  it('waits out a 429 inside the deadline, and a retry gets through', async () => {
+    await injectFault({ route: '/api/v1/cart', kind: '429', retryAfter: 1, times: 1 });
+    const { fetch, requests } = recording();
+    expect((await tokenClient({ fetch, deadlineMs: 5000 }).getCart()).ok).toBe(true);
+    expect(requests).toEqual(['GET /api/v1/cart', 'GET /api/v1/cart']);
+  });
+
+  it('reports 429 as rate-limited with when to retry when the wait would pass the deadline', async () => {
     await injectFault({ route: '/api/v1/cart', kind: '429', retryAfter: 7, times: 1 });
     const { fetch, requests } = recording();
     const before = Date.now();
-    const error = failure(await tokenClient({ fetch }).getCart());
+    const error = failure(await tokenClient({ fetch, deadlineMs: 5000 }).getCart());
     expect(error).toMatchObject({ kind: 'rate-limited', status: 429, retryAfterSeconds: 7 });
     if (error.kind === 'rate-limited') expect(error.retryAt).toBeGreaterThanOrEqual(before + 7000);
     expect(requests).toHaveLength(1);
@@ -496,16 +503,13 @@ describe('faults', () => {
       rateLimit: { perSecond: 1, burst: 2 },
     });
     try {
-      const portal = createPortalClient({
+      // Too short a deadline to wait for the next second: the 429 is reported.
+      const hurried = createPortalClient({
         baseUrl: limited.url,
         auth: { kind: 'token', token: limited.token },
+        deadlineMs: 500,
       });
-      const answers = await Promise.all([
-        portal.getCart(),
-        portal.getCart(),
-        portal.getCart(),
-        portal.getCart(),
-      ]);
+      const answers = await Promise.all([1, 2, 3, 4].map(() => hurried.getCart()));
       const errors = answers.filter((answer) => !answer.ok).map(failure);
       expect(errors.length).toBeGreaterThanOrEqual(1);
       for (const error of errors)
@@ -513,6 +517,15 @@ describe('faults', () => {
           kind: 'rate-limited',
           retryAfterSeconds: expect.any(Number),
         });
+      // With time to spare, every call waits its turn and gets the cart.
+      const patient = createPortalClient({
+        baseUrl: limited.url,
+        auth: { kind: 'token', token: limited.token },
+        deadlineMs: 10_000,
+        retry: { retries: 5 },
+      });
+      const later = await Promise.all([1, 2, 3].map(() => patient.getCart()));
+      expect(later.map((answer) => answer.ok)).toEqual([true, true, true]);
     } finally {
       await limited.close();
     }
