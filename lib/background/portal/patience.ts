@@ -1,9 +1,9 @@
 // How long the user waits for the portal. Someone is looking at the popup: every action
-// answers within ten seconds whatever the portal does; the two seconds left over are for
+// answers within ten seconds whatever the portal does; the time left over is for
 // storage, messaging and the popup's own rendering on a busy machine.
 
 /** Each portal call the popup asks for, retries and waits included. */
-export const ACTION_DEADLINE_MS = 8_000;
+export const ACTION_DEADLINE_MS = 7_500;
 
 /**
  * Per attempt: a hung portal gets one retry inside the deadline (5 s, a pause, the rest)
