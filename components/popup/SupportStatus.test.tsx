@@ -128,6 +128,28 @@ describe('the cart', () => {
     expect(background.sentOf('add-renewal')).toHaveLength(1);
   });
 
+  test('a renewal the portal did not confirm, not in the cart after all: the reason, and Try again', async () => {
+    background.handlers['add-renewal'] = () => ({
+      ok: false,
+      error: {
+        kind: 'outcome-unknown',
+        operation: 'add-renewal',
+        cause: { kind: 'portal-unavailable', cause: 'timeout' },
+        check: { kind: 'portal-unavailable', cause: 'timeout' },
+      },
+    });
+    await mount();
+    await rowsShown();
+    await vi.waitFor(() => expect(cartSummary()).toBe('Cart is empty'));
+    await click(button(root, 'Add deployment 14181336 to cart'));
+    const notice = () => row('Deployment 14181336')?.querySelector('[role="alert"]');
+    await vi.waitFor(() => expect(text(notice())).toContain('did not confirm'));
+    await click(button(notice() as HTMLElement, 'Check the cart'));
+    await vi.waitFor(() => expect(text(notice())).toContain('The portal did not answer in time'));
+    expect(button(notice() as HTMLElement, 'Check the cart')).toBeUndefined();
+    expect(button(notice() as HTMLElement, 'Try again')).toBeTruthy();
+  });
+
   test('Add to cart → In cart (6 years) → Remove', async () => {
     background.handlers['add-renewal'] = () => ({
       ok: true,
