@@ -42,7 +42,15 @@ afterEach(async () => {
 interface Fault {
   route: string;
   method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
-  kind: '500' | '502' | 'hang' | '429' | 'html-signin' | 'malformed-json';
+  kind:
+    | '500'
+    | '502'
+    | 'hang'
+    | '429'
+    | 'html-signin'
+    | 'malformed-json'
+    | 'acted-then-garbage'
+    | 'acted-then-hang';
   times?: number;
   retryAfter?: number;
 }
@@ -549,6 +557,26 @@ describe('faults', () => {
     expect(error).toMatchObject({ kind: 'unexpected-response', status: 200 });
     if (error.kind === 'unexpected-response') expect(error.detail).toMatch(/malformed JSON/);
     expect(requests).toHaveLength(1);
+  });
+
+  it('reports what it saw of a PUT that landed: garbage, or no answer by the deadline', async () => {
+    const portal = tokenClient({ timeoutMs: 300, deadlineMs: 600 });
+    await emptyCart(portal);
+    await injectFault({ route: '/api/v1/cart/renewals/*', kind: 'acted-then-garbage', times: 1 });
+    expect(
+      failure(await portal.putRenewal(EXPIRING_SOON, { quantity: 1, credits: 'card' })),
+    ).toMatchObject({ kind: 'unexpected-response', status: 200 });
+    await injectFault({ route: '/api/v1/cart/renewals/*', kind: 'acted-then-hang' });
+    const started = performance.now();
+    expect(
+      failure(await portal.putRenewal(EXPIRING_SOON, { quantity: 2, credits: 'card' })),
+    ).toMatchObject({ kind: 'portal-unavailable', cause: 'timeout' });
+    expect(performance.now() - started).toBeLessThan(2000);
+    // Both landed, on the deployment's one line: the background's cart read tells the truth.
+    expect(value(await portal.getCart()).lines).toEqual([
+      expect.objectContaining({ deploymentId: EXPIRING_SOON, quantity: 2 }),
+    ]);
+    await emptyCart(portal);
   });
 
   it('reports a portal that is not listening as unavailable (network)', async () => {
