@@ -67,6 +67,9 @@ export function createPortalApp(portal: Portal): Hono {
         ? undefined
         : faults.take(c.req.method, c.req.path);
       if (!fault) return next();
+      if (faults.actsFirst(fault)) await next();
+      // A fresh Response: the real answer's headers (its length) must not describe this one.
+      c.res = undefined;
       c.res = await faults.respond(fault, c.req.raw.signal, signInPage(c.req.path));
     });
   }

@@ -1,11 +1,22 @@
 // Fault injection for client tests: chosen routes answer 500 or 502, hang, answer 429,
 // answer an HTML sign-in page with 200 (what real portals do when a session expires), or
-// send malformed JSON. Exists only when the sandbox is started with faults enabled; the
-// control endpoint is a plain 404 otherwise.
+// send malformed JSON. The `acted-then-…` kinds first do the request's real work, then
+// answer JSON of the wrong shape or never answer: a write that landed but whose answer was
+// lost. Exists only when the sandbox is started with faults enabled; the control endpoint
+// is a plain 404 otherwise.
 
 import * as z from 'zod/mini';
 
-export const FAULT_KINDS = ['500', '502', 'hang', '429', 'html-signin', 'malformed-json'] as const;
+export const FAULT_KINDS = [
+  '500',
+  '502',
+  'hang',
+  '429',
+  'html-signin',
+  'malformed-json',
+  'acted-then-garbage',
+  'acted-then-hang',
+] as const;
 
 export type FaultKind = (typeof FAULT_KINDS)[number];
 
@@ -69,6 +80,11 @@ export class FaultInjector {
     return fault;
   }
 
+  /** Whether the request's real work is done before the fault answers. */
+  actsFirst(fault: ActiveFault): boolean {
+    return fault.kind === 'acted-then-garbage' || fault.kind === 'acted-then-hang';
+  }
+
   async respond(fault: ActiveFault, signal: AbortSignal, signInHtml: string): Promise<Response> {
     switch (fault.kind) {
       case '500':
@@ -114,7 +130,14 @@ export class FaultInjector {
           status: 200,
           headers: { 'Content-Type': 'application/json' },
         });
+      case 'acted-then-garbage':
+        // Valid JSON, but not the contract's answer for any route.
+        return new Response('{"accepted": true}', {
+          status: 200,
+          headers: { 'Content-Type': 'application/json' },
+        });
       case 'hang':
+      case 'acted-then-hang':
         await this.hang(signal);
         return new Response(null, { status: 504 });
     }

@@ -1,9 +1,9 @@
 // A portal error as a sentence with what the user can do next: sign in, open the options,
-// or try again. Signed out (including a session that expired into an HTML sign-in page)
+// check the cart (a write the portal did not confirm either way), or try again. Signed out (including a session that expired into an HTML sign-in page)
 // offers both ways in: the portal's own sign-in page, and the token option.
 import type { PortalServiceError } from '@/lib/messaging/portal-results';
 import { describePortalServiceError } from '@/lib/popup/describe-portal-error';
-import { openOptions, openPortalPage } from '@/lib/popup/portal-queries';
+import { openOptions, openPortalPage, useCheckCart } from '@/lib/popup/portal-queries';
 import { AlertIcon } from './icons';
 
 interface Props {
@@ -17,6 +17,7 @@ interface Props {
 export function PortalErrorNotice({ error, onRetry, retrying = false, inline = false }: Props) {
   const sentence = describePortalServiceError(error);
   const signIn = sentence.action === 'sign-in';
+  const checkCart = useCheckCart();
   return (
     <div
       class={`notice notice-error${inline ? ' notice-inline' : ''}`}
@@ -40,6 +41,16 @@ export function PortalErrorNotice({ error, onRetry, retrying = false, inline = f
           {sentence.action === 'options' && (
             <button type="button" class="button" onClick={() => void openOptions()}>
               Open options
+            </button>
+          )}
+          {sentence.action === 'check-cart' && (
+            <button
+              type="button"
+              class="button button-primary"
+              onClick={() => checkCart.mutate()}
+              disabled={checkCart.isPending}
+            >
+              {checkCart.isPending ? 'Checking…' : 'Check the cart'}
             </button>
           )}
           {sentence.retry && onRetry && (

@@ -32,8 +32,11 @@ export function RenewalControls({ view, plan }: { view: SupportView; plan: Renew
   const line = cart.data?.ok
     ? cart.data.value.lines.find((candidate) => candidate.deploymentId === deploymentId)
     : undefined;
-  const addError = failure(adding.data);
-  const removeError = failure(remove.data);
+  // Once the cart has been read after a write the portal did not confirm, the row already
+  // follows the cart; what is left to say is why the write did not happen.
+  const cartReadAt = cart.data?.ok ? cart.dataUpdatedAt : 0;
+  const addError = settledByCart(failure(adding.data), cartReadAt, adding.submittedAt);
+  const removeError = settledByCart(failure(remove.data), cartReadAt, remove.submittedAt);
 
   useAnnounceAnswer(
     adding.data,
@@ -118,6 +121,15 @@ export function RenewalControls({ view, plan }: { view: SupportView; plan: Renew
 
 function failure<T>(answer: PortalResult<T> | undefined) {
   return answer?.ok === false ? answer.error : undefined;
+}
+
+function settledByCart(
+  error: PortalServiceError | undefined,
+  cartReadAt: number,
+  writtenAt: number,
+): PortalServiceError | undefined {
+  if (error?.kind !== 'outcome-unknown' || cartReadAt <= writtenAt) return error;
+  return error.cause;
 }
 
 function requiredQuantityOf(error: PortalServiceError | undefined): number | undefined {

@@ -96,6 +96,60 @@ describe('support rows', () => {
 });
 
 describe('the cart', () => {
+  test('a renewal the portal did not confirm: "Check the cart" reads the cart and the row follows it', async () => {
+    background.handlers['add-renewal'] = () => ({
+      ok: false,
+      error: {
+        kind: 'outcome-unknown',
+        operation: 'add-renewal',
+        cause: { kind: 'portal-unavailable', cause: 'timeout' },
+        check: { kind: 'portal-unavailable', cause: 'timeout' },
+      },
+    });
+    await mount();
+    await rowsShown();
+    await vi.waitFor(() => expect(cartSummary()).toBe('Cart is empty'));
+    await click(button(root, 'Add deployment 14181336 to cart'));
+    const notice = () => row('Deployment 14181336')?.querySelector('[role="alert"]');
+    await vi.waitFor(() =>
+      expect(text(notice())).toContain('The portal did not confirm the renewal'),
+    );
+    expect([...(notice()?.querySelectorAll('button') ?? [])].map((b) => b.textContent)).toEqual([
+      'Check the cart',
+      'Try again',
+    ]);
+
+    // The renewal had in fact landed: the cart read shows it, and the row says so.
+    background.handlers['get-cart'] = () => ({ ok: true, value: cartOf([lineFor(lapsed)]) });
+    const readsBefore = background.sentOf('get-cart').length;
+    await click(button(notice() as HTMLElement, 'Check the cart'));
+    await vi.waitFor(() => expect(text(row('Deployment 14181336'))).toContain('In cart (6 years)'));
+    expect(background.sentOf('get-cart').length).toBeGreaterThan(readsBefore);
+    expect(background.sentOf('add-renewal')).toHaveLength(1);
+  });
+
+  test('a renewal the portal did not confirm, not in the cart after all: the reason, and Try again', async () => {
+    background.handlers['add-renewal'] = () => ({
+      ok: false,
+      error: {
+        kind: 'outcome-unknown',
+        operation: 'add-renewal',
+        cause: { kind: 'portal-unavailable', cause: 'timeout' },
+        check: { kind: 'portal-unavailable', cause: 'timeout' },
+      },
+    });
+    await mount();
+    await rowsShown();
+    await vi.waitFor(() => expect(cartSummary()).toBe('Cart is empty'));
+    await click(button(root, 'Add deployment 14181336 to cart'));
+    const notice = () => row('Deployment 14181336')?.querySelector('[role="alert"]');
+    await vi.waitFor(() => expect(text(notice())).toContain('did not confirm'));
+    await click(button(notice() as HTMLElement, 'Check the cart'));
+    await vi.waitFor(() => expect(text(notice())).toContain('The portal did not answer in time'));
+    expect(button(notice() as HTMLElement, 'Check the cart')).toBeUndefined();
+    expect(button(notice() as HTMLElement, 'Try again')).toBeTruthy();
+  });
+
   test('Add to cart → In cart (6 years) → Remove', async () => {
     background.handlers['add-renewal'] = () => ({
       ok: true,

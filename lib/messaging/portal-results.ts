@@ -45,16 +45,35 @@ export type PortalSetupError =
     };
 
 /**
+ * A write whose answer was lost or unreadable, and the cart could not be read to check:
+ * it may or may not have happened. The popup offers to check the cart.
+ */
+export interface PortalOutcomeUnknown {
+  kind: 'outcome-unknown';
+  /** What was asked of the portal. */
+  operation: 'add-renewal' | 'remove-cart-line';
+  /** The write's answer that could not be trusted (a timeout, a dropped connection, garbage). */
+  cause: PortalError;
+  /** Why the cart could not be read afterwards. */
+  check: PortalServiceError;
+}
+
+/**
  * Every way a portal message can fail:
  * - a PortalError from the client (signed-out, forbidden, not-found, invalid-request with
  *   `fieldErrors`/`requiredQuantity`/`maxQuantity`, rate-limited with `retryAt`,
  *   portal-unavailable, unexpected-response; `cancelled` does not happen here),
  * - a PortalSetupError (not-configured, no-permission),
+ * - outcome-unknown: a write not confirmed either way (see PortalOutcomeUnknown),
  * - a BackgroundError from the messaging layer (`invalid-request` without `status` when the
  *   message itself was malformed, `internal`, `background-unavailable`).
  * `describePortalServiceError` (./describe-portal-error.ts) turns each into a sentence.
  */
-export type PortalServiceError = PortalError | PortalSetupError | BackgroundError;
+export type PortalServiceError =
+  | PortalError
+  | PortalSetupError
+  | PortalOutcomeUnknown
+  | BackgroundError;
 export type PortalServiceErrorKind = PortalServiceError['kind'];
 
 export type PortalResult<T> = Result<T, PortalServiceError>;

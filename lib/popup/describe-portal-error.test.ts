@@ -24,6 +24,18 @@ const every: PortalServiceError[] = [
   { kind: 'no-permission', origin: 'https://portal.example.test' },
   { kind: 'internal', detail: 'boom' },
   { kind: 'background-unavailable' },
+  {
+    kind: 'outcome-unknown',
+    operation: 'add-renewal',
+    cause: { kind: 'portal-unavailable', cause: 'timeout' },
+    check: { kind: 'portal-unavailable', cause: 'timeout' },
+  },
+  {
+    kind: 'outcome-unknown',
+    operation: 'remove-cart-line',
+    cause: { kind: 'unexpected-response', status: 200, detail: 'not JSON' },
+    check: { kind: 'signed-out', reason: 'sign-in-page', status: 200 },
+  },
 ];
 
 describe('describePortalServiceError', () => {
@@ -51,6 +63,15 @@ describe('describePortalServiceError', () => {
     expect(at(every[8] as PortalServiceError).advice).toBe('Try again in 3 seconds.');
     expect(at({ kind: 'portal-unavailable', cause: 'timeout' }).retry).toBe(true);
     expect(at({ kind: 'not-found', status: 404 }).retry).toBe(false);
+    // A write not confirmed either way: check the cart; adding again is safe, removing is not.
+    expect(at(every.at(-2) as PortalServiceError)).toMatchObject({
+      action: 'check-cart',
+      retry: true,
+    });
+    expect(at(every.at(-1) as PortalServiceError)).toMatchObject({
+      action: 'check-cart',
+      retry: false,
+    });
   });
 
   test('a malformed message (a popup bug) is not blamed on the portal', () => {

@@ -6,8 +6,11 @@ import { describeError, type ErrorSentence } from './describe-error';
 export interface PortalErrorSentence extends ErrorSentence {
   /** Trying the same thing again later may work. */
   retry: boolean;
-  /** `sign-in`: open the portal's sign-in page. `options`: the fix is in the options page. */
-  action?: 'sign-in' | 'options';
+  /**
+   * `sign-in`: open the portal's sign-in page. `options`: the fix is in the options page.
+   * `check-cart`: read the cart again to see whether a write happened.
+   */
+  action?: 'sign-in' | 'options' | 'check-cart';
 }
 
 export function describePortalServiceError(
@@ -96,6 +99,22 @@ export function describePortalServiceError(
         advice: 'It stopped before the portal answered. Try again.',
         retry: true,
       };
+    case 'outcome-unknown':
+      return error.operation === 'add-renewal'
+        ? {
+            title: 'The portal did not confirm the renewal',
+            advice:
+              'Its answer was lost and the cart could not be read, so the renewal may or may not be in the cart. Check the cart; adding it again never makes a second line.',
+            retry: true,
+            action: 'check-cart',
+          }
+        : {
+            title: 'The portal did not confirm the removal',
+            advice:
+              'Its answer was lost and the cart could not be read, so the line may or may not still be there. Check the cart.',
+            retry: false,
+            action: 'check-cart',
+          };
     case 'not-configured':
       return error.reason === 'no-token'
         ? {

@@ -124,6 +124,18 @@ export function useRemoveCartLine() {
   });
 }
 
+/**
+ * Reads the cart again, past its freshness: after a write the portal did not confirm, every
+ * row shows what the cart really holds ("In cart" or not).
+ */
+export function useCheckCart() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () =>
+      queryClient.refetchQueries({ queryKey: portalQueryKeys.cart }, { throwOnError: false }),
+  });
+}
+
 export function useAddAllExpired(tabId: number) {
   const setCart = useSetCart();
   return useMutation({

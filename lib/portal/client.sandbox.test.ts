@@ -42,7 +42,15 @@ afterEach(async () => {
 interface Fault {
   route: string;
   method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
-  kind: '500' | '502' | 'hang' | '429' | 'html-signin' | 'malformed-json';
+  kind:
+    | '500'
+    | '502'
+    | 'hang'
+    | '429'
+    | 'html-signin'
+    | 'malformed-json'
+    | 'acted-then-garbage'
+    | 'acted-then-hang';
   times?: number;
   retryAfter?: number;
 }
@@ -479,11 +487,18 @@ describe('faults', () => {
     expect(requests).toHaveLength(3);
   });
 
-  it('reports 429 as rate-limited with when to retry, without retrying', async () => {
+  it('waits out a 429 inside the deadline, and a retry gets through', async () => {
+    await injectFault({ route: '/api/v1/cart', kind: '429', retryAfter: 1, times: 1 });
+    const { fetch, requests } = recording();
+    expect((await tokenClient({ fetch, deadlineMs: 5000 }).getCart()).ok).toBe(true);
+    expect(requests).toEqual(['GET /api/v1/cart', 'GET /api/v1/cart']);
+  });
+
+  it('reports 429 as rate-limited with when to retry when the wait would pass the deadline', async () => {
     await injectFault({ route: '/api/v1/cart', kind: '429', retryAfter: 7, times: 1 });
     const { fetch, requests } = recording();
     const before = Date.now();
-    const error = failure(await tokenClient({ fetch }).getCart());
+    const error = failure(await tokenClient({ fetch, deadlineMs: 5000 }).getCart());
     expect(error).toMatchObject({ kind: 'rate-limited', status: 429, retryAfterSeconds: 7 });
     if (error.kind === 'rate-limited') expect(error.retryAt).toBeGreaterThanOrEqual(before + 7000);
     expect(requests).toHaveLength(1);
@@ -496,16 +511,13 @@ describe('faults', () => {
       rateLimit: { perSecond: 1, burst: 2 },
     });
     try {
-      const portal = createPortalClient({
+      // Too short a deadline to wait for the next second: the 429 is reported.
+      const hurried = createPortalClient({
         baseUrl: limited.url,
         auth: { kind: 'token', token: limited.token },
+        deadlineMs: 500,
       });
-      const answers = await Promise.all([
-        portal.getCart(),
-        portal.getCart(),
-        portal.getCart(),
-        portal.getCart(),
-      ]);
+      const answers = await Promise.all([1, 2, 3, 4].map(() => hurried.getCart()));
       const errors = answers.filter((answer) => !answer.ok).map(failure);
       expect(errors.length).toBeGreaterThanOrEqual(1);
       for (const error of errors)
@@ -513,6 +525,15 @@ describe('faults', () => {
           kind: 'rate-limited',
           retryAfterSeconds: expect.any(Number),
         });
+      // With time to spare, every call waits its turn and gets the cart.
+      const patient = createPortalClient({
+        baseUrl: limited.url,
+        auth: { kind: 'token', token: limited.token },
+        deadlineMs: 10_000,
+        retry: { retries: 5 },
+      });
+      const later = await Promise.all([1, 2, 3].map(() => patient.getCart()));
+      expect(later.map((answer) => answer.ok)).toEqual([true, true, true]);
     } finally {
       await limited.close();
     }
@@ -536,6 +557,26 @@ describe('faults', () => {
     expect(error).toMatchObject({ kind: 'unexpected-response', status: 200 });
     if (error.kind === 'unexpected-response') expect(error.detail).toMatch(/malformed JSON/);
     expect(requests).toHaveLength(1);
+  });
+
+  it('reports what it saw of a PUT that landed: garbage, or no answer by the deadline', async () => {
+    const portal = tokenClient({ timeoutMs: 300, deadlineMs: 600 });
+    await emptyCart(portal);
+    await injectFault({ route: '/api/v1/cart/renewals/*', kind: 'acted-then-garbage', times: 1 });
+    expect(
+      failure(await portal.putRenewal(EXPIRING_SOON, { quantity: 1, credits: 'card' })),
+    ).toMatchObject({ kind: 'unexpected-response', status: 200 });
+    await injectFault({ route: '/api/v1/cart/renewals/*', kind: 'acted-then-hang' });
+    const started = performance.now();
+    expect(
+      failure(await portal.putRenewal(EXPIRING_SOON, { quantity: 2, credits: 'card' })),
+    ).toMatchObject({ kind: 'portal-unavailable', cause: 'timeout' });
+    expect(performance.now() - started).toBeLessThan(2000);
+    // Both landed, on the deployment's one line: the background's cart read tells the truth.
+    expect(value(await portal.getCart()).lines).toEqual([
+      expect.objectContaining({ deploymentId: EXPIRING_SOON, quantity: 2 }),
+    ]);
+    await emptyCart(portal);
   });
 
   it('reports a portal that is not listening as unavailable (network)', async () => {

@@ -56,7 +56,7 @@ function client(fetch: Fetch, options: Partial<PortalClientOptions> = {}) {
     baseUrl: 'https://portal.test',
     auth: { kind: 'token', token: 'rs_pat_test' },
     fetch,
-    retry: { retries: 2, baseDelayMs: 1, maxDelayMs: 4 },
+    retry: { retries: 2, baseDelayMs: 1, maxDelayMs: 4, minAttemptMs: 10 },
     timeoutMs: 1000,
     ...options,
   });
@@ -150,14 +150,8 @@ describe('retries', () => {
     expect(sent).toHaveLength(3);
   });
 
-  it('does not retry what would fail again: 4xx, 429, a broken contract', async () => {
-    for (const answer of [
-      status(401),
-      status(404),
-      status(422),
-      status(429, { 'retry-after': '1' }),
-      json({ nope: 1 }),
-    ]) {
+  it('does not retry what would fail again: 4xx, a broken contract', async () => {
+    for (const answer of [status(401), status(404), status(422), json({ nope: 1 })]) {
       const { fetch, sent } = scripted(answer, json(cart));
       expect((await client(fetch).getCart()).ok).toBe(false);
       expect(sent).toHaveLength(1);
@@ -215,6 +209,86 @@ describe('retries', () => {
     // 40 ms, then 80 ms.
     expect(performance.now() - started).toBeGreaterThanOrEqual(110);
     expect(sent).toHaveLength(3);
+  });
+});
+
+describe('429: the wait the portal asks for, within the deadline', () => {
+  it('waits as long as Retry-After says, then retries a request safe to repeat', async () => {
+    const { fetch, sent } = scripted(status(429, { 'retry-after': '0' }), json(cart));
+    expect(await client(fetch).getCart()).toEqual({ ok: true, value: cart });
+    expect(sent).toHaveLength(2);
+  });
+
+  it('reports rate-limited with when to retry, at once, when the wait would pass the deadline', async () => {
+    const { fetch, sent } = scripted(status(429, { 'retry-after': '5' }), json(cart));
+    const started = Date.now();
+    const answer = await client(fetch, { deadlineMs: 3000 }).getCart();
+    expect(answer).toMatchObject({
+      ok: false,
+      error: { kind: 'rate-limited', retryAfterSeconds: 5 },
+    });
+    if (answer.ok || answer.error.kind !== 'rate-limited') throw new Error('not rate-limited');
+    expect(answer.error.retryAt).toBeGreaterThanOrEqual(started + 5000);
+    // Answered without sleeping through any of the five seconds.
+    expect(Date.now() - started).toBeLessThan(2500);
+    expect(sent).toHaveLength(1);
+  });
+
+  it('never retries a 429 for a request that is not safe to repeat', async () => {
+    const { fetch, sent } = scripted(status(429, { 'retry-after': '0' }), json(quote));
+    expect(await client(fetch).saveQuote()).toMatchObject({
+      ok: false,
+      error: { kind: 'rate-limited' },
+    });
+    expect(sent).toHaveLength(1);
+  });
+});
+
+describe('the deadline of a call', () => {
+  it('answers a hung portal by the deadline, cutting the last attempt short', async () => {
+    const { fetch, sent } = scripted(hang);
+    const started = Date.now();
+    // Per attempt 1 s, three attempts: 3 s without a deadline.
+    const answer = await client(fetch, { timeoutMs: 1000, deadlineMs: 1300 }).getCart();
+    expect(answer).toMatchObject({
+      ok: false,
+      error: { kind: 'portal-unavailable', cause: 'timeout' },
+    });
+    expect(sent).toHaveLength(2);
+    expect(Date.now() - started).toBeLessThan(2800);
+  });
+
+  it('does not start an attempt that would have too little time left', async () => {
+    const { fetch, sent } = scripted(hang);
+    const portal = client(fetch, {
+      timeoutMs: 200,
+      deadlineMs: 5000,
+      retry: { retries: 2, baseDelayMs: 1, maxDelayMs: 1, minAttemptMs: 5000 },
+    });
+    expect(await portal.getCart()).toMatchObject({ ok: false, error: { cause: 'timeout' } });
+    expect(sent).toHaveLength(1);
+  });
+
+  it("takes the caller's deadline over the client's, for writes too", async () => {
+    const { fetch, sent } = scripted(hang);
+    const portal = client(fetch, { timeoutMs: 5000, deadlineMs: 60_000 });
+    const started = Date.now();
+    expect(await portal.deleteCartLine('L1', { deadline: portal.now() + 100 })).toMatchObject({
+      ok: false,
+      error: { kind: 'portal-unavailable', cause: 'timeout' },
+    });
+    expect(Date.now() - started).toBeLessThan(2500);
+    expect(sent).toHaveLength(1);
+  });
+
+  it('sends nothing once the deadline has passed', async () => {
+    const { fetch, sent } = scripted(json(cart));
+    const portal = client(fetch);
+    expect(await portal.getCart({ deadline: portal.now() - 1 })).toMatchObject({
+      ok: false,
+      error: { kind: 'portal-unavailable', cause: 'timeout' },
+    });
+    expect(sent).toHaveLength(0);
   });
 });
 

@@ -36,6 +36,8 @@ import { createTransport, type Fetch, type PortalAuth, type Send } from './trans
 export type { PortalAuth } from './transport';
 
 export const DEFAULT_TIMEOUT_MS = 10_000;
+/** A whole call, retries and waits included, when the caller gives no deadline. */
+export const DEFAULT_DEADLINE_MS = 30_000;
 
 export interface PortalClientOptions {
   /** The portal's address, e.g. `https://partners.example.com/` (a path prefix is kept). */
@@ -45,6 +47,8 @@ export interface PortalClientOptions {
   fetch?: Fetch;
   /** Per attempt, headers and body included. */
   timeoutMs?: number;
+  /** Per call, every attempt and wait included; a call's own `deadline` overrides it. */
+  deadlineMs?: number;
   retry?: Partial<RetryPolicy>;
   /** For tests: the jitter source and the clock. */
   random?: () => number;
@@ -54,6 +58,12 @@ export interface PortalClientOptions {
 export interface CallOptions {
   /** Aborting answers the call with `{ kind: 'cancelled' }` and stops any retries. */
   signal?: AbortSignal;
+  /**
+   * Epoch ms on the client's clock (`client.now()`) by which the call answers, however many
+   * attempts and waits it takes; past it, a timeout. Lets a caller share one deadline
+   * between several calls (a write, then the cart read that checks it).
+   */
+  deadline?: number;
 }
 
 export interface DeploymentSearch {
@@ -65,6 +75,8 @@ export interface DeploymentSearch {
 
 export interface PortalClient {
   readonly baseUrl: string;
+  /** The clock deadlines are set on. */
+  now(): number;
   /** Starts a portal session (the portal sets its cookie). Session auth only. */
   signIn(credentials: SessionRequest, options?: CallOptions): Promise<Result<Me>>;
   signOut(options?: CallOptions): Promise<Result<void>>;
@@ -91,6 +103,7 @@ export interface PortalClient {
 
 export function createPortalClient(options: PortalClientOptions): PortalClient {
   const baseUrl = normaliseBaseUrl(options.baseUrl);
+  const now = options.now ?? Date.now;
   const send = createTransport({
     baseUrl,
     // Surrounding whitespace is a pasting accident, never part of a token.
@@ -100,13 +113,15 @@ export function createPortalClient(options: PortalClientOptions): PortalClient {
         : options.auth,
     fetch: options.fetch ?? ((input, init) => globalThis.fetch(input, init)),
     timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    deadlineMs: options.deadlineMs ?? DEFAULT_DEADLINE_MS,
     retry: { ...DEFAULT_RETRY, ...options.retry },
     random: options.random ?? Math.random,
-    now: options.now ?? Date.now,
+    now,
   });
 
   return {
     baseUrl,
+    now,
 
     async signIn(credentials, call) {
       const refused = refuse(sessionRequestSchema, credentials, '');
@@ -118,6 +133,7 @@ export function createPortalClient(options: PortalClientOptions): PortalClient {
         schema: meSchema,
         retryable: false,
         signal: call?.signal,
+        deadline: call?.deadline,
       });
     },
 
@@ -128,6 +144,7 @@ export function createPortalClient(options: PortalClientOptions): PortalClient {
         schema: null,
         retryable: false,
         signal: call?.signal,
+        deadline: call?.deadline,
       }),
 
     me: (call) =>
@@ -137,6 +154,7 @@ export function createPortalClient(options: PortalClientOptions): PortalClient {
         schema: meSchema,
         retryable: true,
         signal: call?.signal,
+        deadline: call?.deadline,
       }),
 
     lookup: (items, call) => lookupInChunks(send, items, call),
@@ -163,6 +181,7 @@ export function createPortalClient(options: PortalClientOptions): PortalClient {
         schema: deploymentSearchResponseSchema,
         retryable: true,
         signal: call?.signal,
+        deadline: call?.deadline,
       });
       return result.ok ? ok(result.value.deployments) : result;
     },
@@ -174,6 +193,7 @@ export function createPortalClient(options: PortalClientOptions): PortalClient {
         schema: cartSchema,
         retryable: true,
         signal: call?.signal,
+        deadline: call?.deadline,
       }),
 
     async putRenewal(deploymentId, renewal, call) {
@@ -189,6 +209,7 @@ export function createPortalClient(options: PortalClientOptions): PortalClient {
         // PUT replaces the deployment's one line: sending it twice leaves the same cart.
         retryable: true,
         signal: call?.signal,
+        deadline: call?.deadline,
       });
     },
 
@@ -201,6 +222,7 @@ export function createPortalClient(options: PortalClientOptions): PortalClient {
         // A repeat after a lost answer would report a 404 for a line that is in fact gone.
         retryable: false,
         signal: call?.signal,
+        deadline: call?.deadline,
       });
     },
 
@@ -213,6 +235,7 @@ export function createPortalClient(options: PortalClientOptions): PortalClient {
         // Not idempotent: a repeat could save a second quote or find the cart already empty.
         retryable: false,
         signal: call?.signal,
+        deadline: call?.deadline,
       }),
 
     async listQuotes(call) {
@@ -222,6 +245,7 @@ export function createPortalClient(options: PortalClientOptions): PortalClient {
         schema: quotesResponseSchema,
         retryable: true,
         signal: call?.signal,
+        deadline: call?.deadline,
       });
       return result.ok ? ok(result.value.quotes) : result;
     },
@@ -257,6 +281,7 @@ async function lookupInChunks(
       schema: lookupResponseSchema,
       retryable: true,
       signal: call?.signal,
+      deadline: call?.deadline,
     });
     if (!answer.ok) return answer;
     const mismatch = findMismatch(chunk, answer.value.results);

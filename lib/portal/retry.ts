@@ -6,9 +6,17 @@ export interface RetryPolicy {
   /** The first wait; each later wait doubles, up to `maxDelayMs`. */
   baseDelayMs: number;
   maxDelayMs: number;
+  /** No retry unless this much time is left before the deadline once the wait is over. */
+  minAttemptMs: number;
 }
 
-export const DEFAULT_RETRY: RetryPolicy = { retries: 2, baseDelayMs: 300, maxDelayMs: 3000 };
+export const DEFAULT_RETRY: RetryPolicy = {
+  retries: 2,
+  baseDelayMs: 300,
+  maxDelayMs: 3000,
+  // An attempt with less time than this would hardly get an answer from a slow portal.
+  minAttemptMs: 1000,
+};
 
 /** A portal that asks for a longer pause than this is better explained to the user. */
 export const MAX_HONOURED_RETRY_AFTER_MS = 5000;
@@ -18,7 +26,11 @@ export const MAX_HONOURED_RETRY_AFTER_MS = 5000;
  * fixed, half random) so that clients that failed together do not return together, yet
  * never retry immediately.
  */
-export function backoffDelay(retry: number, policy: RetryPolicy, random: () => number): number {
+export function backoffDelay(
+  retry: number,
+  policy: Pick<RetryPolicy, 'baseDelayMs' | 'maxDelayMs'>,
+  random: () => number,
+): number {
   const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** retry);
   return Math.round(ceiling / 2 + random() * (ceiling / 2));
 }

@@ -1,4 +1,5 @@
-// One request to the portal: URL and headers for the chosen sign-in method, a timeout,
+// One request to the portal: URL and headers for the chosen sign-in method, a timeout per
+// attempt inside one deadline for the whole request (attempts and waits together),
 // cancellation by the caller, and automatic retries for requests that are safe to repeat.
 // Uses only fetch, AbortController and timers, so it runs in a service worker.
 
@@ -16,6 +17,8 @@ export interface TransportConfig {
   auth: PortalAuth;
   fetch: Fetch;
   timeoutMs: number;
+  /** The whole request, every attempt and wait included, when the caller sets no deadline. */
+  deadlineMs: number;
   retry: RetryPolicy;
   random: () => number;
   now: () => number;
@@ -31,6 +34,8 @@ export interface PortalRequest<T> {
   /** Safe to send again when the first try may or may not have reached the portal. */
   retryable: boolean;
   signal?: AbortSignal;
+  /** Epoch ms (the config's clock) by which the request has an answer, whatever happened. */
+  deadline?: number;
 }
 
 export type Send = <T>(request: PortalRequest<T>) => Promise<Result<T>>;
@@ -54,11 +59,17 @@ export function createTransport(config: TransportConfig): Send {
 
   return async (request) => {
     if (unusableToken) return { ok: false, error: unusableToken };
+    const deadline = request.deadline ?? config.now() + config.deadlineMs;
     for (let retry = 0; ; retry += 1) {
-      const result = await sendOnce(config, request);
+      const left = deadline - config.now();
+      if (left <= 0) return { ok: false, error: deadlinePassed(deadline) };
+      const result = await sendOnce(config, request, Math.min(config.timeoutMs, left));
       if (result.ok || !request.retryable || retry >= config.retry.retries) return result;
       const delay = retryDelay(result.error, retry, config);
-      if (delay === undefined) return result;
+      // A wait that would leave no time for the next attempt is not worth it: the answer in
+      // hand (with its Retry-After, for a 429) is what the user hears, on time.
+      if (delay === undefined || config.now() + delay + config.retry.minAttemptMs > deadline)
+        return result;
       try {
         await sleep(delay, request.signal);
       } catch {
@@ -68,14 +79,29 @@ export function createTransport(config: TransportConfig): Send {
   };
 }
 
+/** Only a caller's own deadline can be past before the first attempt: nothing was sent. */
+function deadlinePassed(deadline: number): PortalError {
+  return {
+    kind: 'portal-unavailable',
+    cause: 'timeout',
+    detail: `Not sent: the deadline (${new Date(deadline).toISOString()}) had passed`,
+  };
+}
+
 /** How long to wait before retrying after `error`, or undefined when retrying will not help. */
 function retryDelay(
   error: PortalError,
   retry: number,
   config: TransportConfig,
 ): number | undefined {
+  // The portal refused without doing anything and said when to come back: for a request
+  // safe to repeat, that wait is honoured (the deadline still caps it, see above).
+  // A little jitter, so callers turned away together do not all come back together.
+  if (error.kind === 'rate-limited') {
+    return error.retryAfterSeconds * 1000 + Math.round(config.random() * config.retry.baseDelayMs);
+  }
   // Only a portal that failed or did not answer may do better on a second try; every other
-  // kind (signed out, rate limited, a bad request…) would fail the same way again.
+  // kind (signed out, a bad request…) would fail the same way again.
   if (error.kind !== 'portal-unavailable') return undefined;
   const backoff = backoffDelay(retry, config.retry, config.random);
   if (error.retryAfterSeconds === undefined) return backoff;
@@ -83,7 +109,11 @@ function retryDelay(
   return asked > MAX_HONOURED_RETRY_AFTER_MS ? undefined : Math.max(asked, backoff);
 }
 
-async function sendOnce<T>(config: TransportConfig, request: PortalRequest<T>): Promise<Result<T>> {
+async function sendOnce<T>(
+  config: TransportConfig,
+  request: PortalRequest<T>,
+  timeoutMs: number,
+): Promise<Result<T>> {
   const outer = request.signal;
   if (outer?.aborted) return { ok: false, error: { kind: 'cancelled' } };
 
@@ -92,7 +122,7 @@ async function sendOnce<T>(config: TransportConfig, request: PortalRequest<T>): 
   const timer = setTimeout(() => {
     timedOut = true;
     controller.abort();
-  }, config.timeoutMs);
+  }, timeoutMs);
   const forwardAbort = () => controller.abort();
   outer?.addEventListener('abort', forwardAbort, { once: true });
 
@@ -123,7 +153,7 @@ async function sendOnce<T>(config: TransportConfig, request: PortalRequest<T>): 
         error: {
           kind: 'portal-unavailable',
           cause: 'timeout',
-          detail: `No answer within ${config.timeoutMs} ms`,
+          detail: `No answer within ${timeoutMs} ms`,
         },
       };
     }

@@ -102,6 +102,39 @@ describe('fault injection', () => {
     expect(Date.now() - started).toBeLessThan(2000);
   });
 
+  it('does the write, then answers JSON of the wrong shape', async () => {
+    await inject({ route: '/api/v1/cart/renewals/*', method: 'PUT', kind: 'acted-then-garbage' });
+    const put = await call(sandbox(), 'PUT', '/api/v1/cart/renewals/14181336', {
+      json: { quantity: 6, credits: 'card' },
+    });
+    expect(put.status).toBe(200);
+    expect(put.body).toEqual({ accepted: true });
+    const cart = await call(sandbox(), 'GET', '/api/v1/cart');
+    expect(cart.body.lines).toEqual([
+      expect.objectContaining({ deploymentId: '14181336', quantity: 6 }),
+    ]);
+    await call(sandbox(), 'DELETE', '/__sandbox/faults', { auth: null });
+    await call(sandbox(), 'DELETE', `/api/v1/cart/lines/${cart.body.lines[0].id}`);
+  });
+
+  it('does the write, then never answers', async () => {
+    await inject({ route: '/api/v1/cart/renewals/*', kind: 'acted-then-hang', times: 1 });
+    await expect(
+      fetch(`${sandbox().url}/api/v1/cart/renewals/14181336`, {
+        method: 'PUT',
+        headers: {
+          Authorization: `Bearer ${sandbox().token}`,
+          'content-type': 'application/json',
+        },
+        body: JSON.stringify({ quantity: 6, credits: 'card' }),
+        signal: AbortSignal.timeout(500),
+      }),
+    ).rejects.toThrow();
+    const cart = await call(sandbox(), 'GET', '/api/v1/cart');
+    expect(cart.body.lines).toEqual([expect.objectContaining({ deploymentId: '14181336' })]);
+    await call(sandbox(), 'DELETE', `/api/v1/cart/lines/${cart.body.lines[0].id}`);
+  });
+
   it('matches by method and wildcard route, lists faults and clears them', async () => {
     await inject({ route: '/api/v1/cart/renewals/*', method: 'PUT', kind: '500' });
     const listed = await call(sandbox(), 'GET', '/__sandbox/faults', { auth: null });

@@ -12,6 +12,8 @@ export interface PortalContext {
   cache: LookupCache;
   flights: SingleFlight;
   now: () => number;
+  /** What one user action may take, on the portal client's clock (see ./patience.ts). */
+  actionDeadlineMs: number;
   /** The user's local calendar date. */
   today: () => IsoDate;
 }

@@ -1,8 +1,8 @@
 // `add-all-expired`: one renewal line for every expired deployment found on the tab, each
 // with its catch-up quantity. Deployments that already have a line keep it (the user may
 // have chosen to buy years ahead); the others are put one after another, well inside the
-// portal's rate limit; should a long list still hit it, a short wait the portal asks for
-// is honoured rather than giving up on the rest.
+// portal's rate limit; should a long list still hit it, the client waits as long as the
+// portal asks when that fits each put's deadline, rather than giving up on the rest.
 import type {
   CartLine,
   CreditsOption,
@@ -10,8 +10,7 @@ import type {
   PortalResult,
   PortalServiceError,
 } from '../../messaging/portal-results';
-import { sleep } from '../../portal/retry';
-import { addRenewal, getCart, type RenewalOrder } from './cart';
+import { addRenewal, getCart } from './cart';
 import type { PortalContext } from './context';
 import { tabSupportStatus } from './status';
 
@@ -39,7 +38,7 @@ export async function addAllExpired(
   const added: CartLine[] = [];
   const failed: ExpiredAdded['failed'] = [];
   for (const [index, [deploymentId, quantity]] of toAdd.entries()) {
-    const put = await putPatiently(context, { deploymentId, quantity, credits });
+    const put = await addRenewal(context, { deploymentId, quantity, credits });
     if (put.ok) {
       added.push(put.value.line);
       cart = put.value.cart;
@@ -57,25 +56,6 @@ export async function addAllExpired(
     break;
   }
   return { ok: true, value: { added, alreadyInCart, failed, cart } };
-}
-
-/** Waits this long at most when the portal says it is over its rate limit. */
-const MAX_RATE_LIMIT_WAIT_SECONDS = 5;
-const RATE_LIMIT_RETRIES = 2;
-
-async function putPatiently(context: PortalContext, order: RenewalOrder) {
-  for (let retry = 0; ; retry += 1) {
-    const put = await addRenewal(context, order);
-    if (
-      put.ok ||
-      put.error.kind !== 'rate-limited' ||
-      put.error.retryAfterSeconds > MAX_RATE_LIMIT_WAIT_SECONDS ||
-      retry >= RATE_LIMIT_RETRIES
-    ) {
-      return put;
-    }
-    await sleep(put.error.retryAfterSeconds * 1000);
-  }
 }
 
 function concernsOneDeployment(error: PortalServiceError): boolean {

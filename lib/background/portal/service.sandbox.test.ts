@@ -89,18 +89,21 @@ beforeAll(async () => {
     dataFile: ':memory:',
     today: TODAY,
     extensionOrigins: [EXTENSION],
+    faults: true,
   });
 });
 afterAll(async () => {
   await sandbox?.close();
 });
 
+let tokens: ReturnType<typeof createTokenStore>;
+
 describe('with a personal access token', () => {
   beforeEach(async () => {
     fakeBrowser.reset();
     requests = [];
     await emptyCart();
-    const tokens = createTokenStore(memoryKeyStore());
+    tokens = createTokenStore(memoryKeyStore());
     expect(await tokens.setToken(sandbox.token)).toEqual({ ok: true, value: undefined });
     await updateSettings({ portalBaseUrl: sandbox.url, signInMethod: 'token' });
     service = createPortalService({
@@ -247,6 +250,105 @@ describe('with a personal access token', () => {
       me: { user: { email: 'reseller@example.test' } },
     });
   });
+});
+
+describe('answers that cannot be read, and a portal that hangs', () => {
+  // A shorter deadline than the popup's, so the tests stay quick; the rule is the same.
+  const DEADLINE_MS = 1500;
+  // Generous: the machine may be loaded. Without a deadline a hang would take 5 s an attempt.
+  const SLACK_MS = 1500;
+  const ORDER = { deploymentId: LAPSED_FIVE_YEARS, quantity: 6, credits: 'card' } as const;
+
+  async function injectFault(fault: Record<string, unknown>) {
+    const response = await fetch(`${sandbox.url}/__sandbox/faults`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(fault),
+    });
+    expect(response.status).toBe(201);
+  }
+
+  beforeEach(async () => {
+    fakeBrowser.reset();
+    await fetch(`${sandbox.url}/__sandbox/faults`, { method: 'DELETE' });
+    requests = [];
+    await emptyCart();
+    tokens = createTokenStore(memoryKeyStore());
+    await tokens.setToken(sandbox.token);
+    await updateSettings({ portalBaseUrl: sandbox.url, signInMethod: 'token' });
+    service = createPortalService({
+      client: { fetch: recordingFetch(), timeoutMs: 1000, deadlineMs: DEADLINE_MS },
+      tokens,
+      hasAccess: async (origin) => origin === sandbox.url,
+      today: () => TODAY,
+    });
+  });
+  afterAll(async () => {
+    await fetch(`${sandbox.url}/__sandbox/faults`, { method: 'DELETE' });
+  });
+
+  test('a PUT that lands but answers garbage: in the cart, one line', async () => {
+    await injectFault({ route: '/api/v1/cart/renewals/*', kind: 'acted-then-garbage', times: 1 });
+    expect(await service.addRenewal(ORDER)).toMatchObject({
+      ok: true,
+      value: { line: { deploymentId: LAPSED_FIVE_YEARS, quantity: 6, credits: 'card' } },
+    });
+    expect(requests).toEqual([
+      `PUT /api/v1/cart/renewals/${LAPSED_FIVE_YEARS}`,
+      'GET /api/v1/cart',
+    ]);
+    expect((await portalCart()).lines).toMatchObject([{ deploymentId: LAPSED_FIVE_YEARS }]);
+  });
+
+  test('a PUT that lands and never answers: in the cart, within the deadline', async () => {
+    await injectFault({ route: '/api/v1/cart/renewals/*', kind: 'acted-then-hang', times: 1 });
+    const started = performance.now();
+    expect(await service.addRenewal(ORDER)).toMatchObject({
+      ok: true,
+      value: { line: { deploymentId: LAPSED_FIVE_YEARS, quantity: 6 } },
+    });
+    expect(performance.now() - started).toBeLessThan(DEADLINE_MS + SLACK_MS);
+    expect((await portalCart()).lines).toHaveLength(1);
+  });
+
+  test('malformed JSON from a PUT that did not land: the failure, and no line', async () => {
+    await injectFault({ route: '/api/v1/cart/renewals/*', kind: 'malformed-json', times: 1 });
+    expect(await service.addRenewal(ORDER)).toMatchObject({
+      ok: false,
+      error: { kind: 'unexpected-response', status: 200 },
+    });
+    expect((await portalCart()).lines).toEqual([]);
+  });
+
+  test('a DELETE that lands but answers garbage: removed', async () => {
+    const added = await value(service.addRenewal(ORDER));
+    await injectFault({ route: '/api/v1/cart/lines/*', kind: 'acted-then-garbage', times: 1 });
+    expect(await service.removeCartLine(added.line.id)).toMatchObject({
+      ok: true,
+      value: { lines: [] },
+    });
+    expect((await portalCart()).lines).toEqual([]);
+  });
+
+  test('a hung portal: every action is answered by the deadline', async () => {
+    await detect(9, [deployment(LAPSED_FIVE_YEARS)]);
+    await injectFault({ route: '/api/v1/*', kind: 'hang' });
+    const actions = {
+      'support-status': [() => service.supportStatus(9), 'portal-unavailable'],
+      'get-cart': [() => service.getCart(), 'portal-unavailable'],
+      account: [() => service.account(), 'portal-unavailable'],
+      'save-quote': [() => service.saveQuote(), 'portal-unavailable'],
+      'add-renewal': [() => service.addRenewal(ORDER), 'outcome-unknown'],
+      'remove-cart-line': [() => service.removeCartLine('1'), 'outcome-unknown'],
+      'add-all-expired': [() => service.addAllExpired(9, 'card'), 'portal-unavailable'],
+    } as const;
+    for (const [name, [action, kind]] of Object.entries(actions)) {
+      const started = performance.now();
+      const answer = await action();
+      expect(answer, name).toMatchObject({ ok: false, error: { kind } });
+      expect(performance.now() - started, name).toBeLessThan(DEADLINE_MS + SLACK_MS);
+    }
+  }, 30_000);
 });
 
 describe('with the portal session', () => {

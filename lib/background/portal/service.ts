@@ -29,6 +29,7 @@ import { addAllExpired } from './expired';
 import { createLookupCache, DEFAULT_LOOKUP_TTL_MS } from './lookup-cache';
 import { lookupManual } from './manual';
 import { portalPageUrl } from './pages';
+import { ACTION_DEADLINE_MS, POPUP_PATIENCE } from './patience';
 import { createSingleFlight } from './single-flight';
 import { tabSupportStatus } from './status';
 
@@ -56,12 +57,6 @@ export interface PortalServiceOptions {
   today?: () => IsoDate;
 }
 
-/**
- * Someone is looking at the popup while it waits: a portal that hangs is reported after
- * about 16 s (8 s, a short pause, 8 s) rather than the client's default of about 30 s.
- */
-const POPUP_PATIENCE = { timeoutMs: 8_000, retry: { retries: 1 } } as const;
-
 export function createPortalService(options: PortalServiceOptions = {}): PortalService {
   const tokens = options.tokens ?? { getToken, hasToken };
   const hasAccess = options.hasAccess ?? hasSiteAccess;
@@ -75,6 +70,7 @@ export function createPortalService(options: PortalServiceOptions = {}): PortalS
     cache: createLookupCache({ ttlMs: options.cacheTtlMs ?? DEFAULT_LOOKUP_TTL_MS, now }),
     flights: createSingleFlight(),
     now,
+    actionDeadlineMs: options.client?.deadlineMs ?? ACTION_DEADLINE_MS,
     today: options.today ?? (() => localToday()),
   };
 

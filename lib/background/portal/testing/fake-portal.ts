@@ -20,6 +20,11 @@ export interface FakePortal {
   requests: SeenRequest[];
   /** Answers every request it returns a Response for, instead of the fake. */
   override(answer: Override | undefined): void;
+  /**
+   * Does each request's work as usual, then answers with what `answer` returns instead of
+   * the real answer; a throw is a connection dropped after the portal acted.
+   */
+  garble(answer: Override | undefined): void;
   /** Holds every answer until `release()`; resolves nothing meanwhile. */
   hold(): void;
   release(): void;
@@ -60,6 +65,7 @@ export const problem = (status: number, type: string, extra: Record<string, unkn
 export function createFakePortal(records: SupportRecord[]): FakePortal {
   const requests: SeenRequest[] = [];
   let override: Override | undefined;
+  let garble: Override | undefined;
   let held: (() => void)[] | undefined;
   let nextLine = 1;
   const cart: Cart = { lines: [], total: { amount: 0, currency: 'USD' }, version: 0 };
@@ -164,7 +170,8 @@ export function createFakePortal(records: SupportRecord[]): FakePortal {
     requests.push(request);
     if (held) await new Promise<void>((resolve) => held?.push(resolve));
     // Answered after the hold, so the answer reflects the state at that moment.
-    return answer(request);
+    const real = answer(request);
+    return garble?.(request) ?? real;
   };
 
   return {
@@ -173,6 +180,9 @@ export function createFakePortal(records: SupportRecord[]): FakePortal {
     cart,
     override(next) {
       override = next;
+    },
+    garble(next) {
+      garble = next;
     },
     hold() {
       held = [];
