@@ -7,6 +7,7 @@ import { fakeBrowser } from 'wxt/testing';
 import { backgroundHandlers } from '@/lib/background/handlers';
 import type { ReportedIdentifier } from '@/lib/messaging/content-protocol';
 import { createMessageRouter } from '@/lib/messaging/router';
+import { wholeReport } from '@/lib/messaging/testing/reports';
 import { PopupApp } from './PopupApp';
 import { mountInto } from './testing/render';
 
@@ -44,10 +45,11 @@ const mount = (poppedOut = true) => mountInto(root, <PopupApp tabId={TAB} popped
 
 /** What the tab's content script would send, through the background's handler. */
 function pageReports(identifiers: ReportedIdentifier[], truncated = false) {
-  return backgroundHandlers.detections(
-    { type: 'detections', identifiers, truncated },
-    { tabId: TAB, frameId: 0, url: 'https://helpdesk.example/tickets/42' },
-  );
+  return backgroundHandlers.detections(wholeReport(identifiers, { truncated }), {
+    tabId: TAB,
+    frameId: 0,
+    url: 'https://helpdesk.example/tickets/42',
+  });
 }
 
 const text = (selector: string) => root.querySelector(selector)?.textContent ?? '';

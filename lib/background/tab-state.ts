@@ -8,6 +8,10 @@ export interface FrameResults {
   documentId?: string;
   identifiers: ReportedIdentifier[];
   truncated: boolean;
+  /** The frame had more distinct identifiers than a page may list and sent the first. */
+  capped: boolean;
+  /** The frame's last report could not be accepted: `identifiers` is empty, not its set. */
+  unreadable?: true;
   reportedAt: number;
 }
 

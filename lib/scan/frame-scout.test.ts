@@ -42,7 +42,7 @@ function start(
   const port: ScoutPort = {
     send: async (report) => {
       reports.push(report);
-      return { highlights: true };
+      return { highlights: true, received: report.page === report.pages - 1 ? 'report' : 'page' };
     },
     listen(listener) {
       onCommand = listener;
@@ -129,7 +129,17 @@ describe('the first scan', () => {
   it('reports an empty page once, so the background knows the frame was scanned', async () => {
     const h = start('<p>Nothing to see.</p>');
     await h.settle();
-    expect(h.reports).toEqual([{ type: 'detections', identifiers: [], truncated: false }]);
+    expect(h.reports).toEqual([
+      {
+        type: 'detections',
+        report: 1,
+        page: 0,
+        pages: 1,
+        identifiers: [],
+        truncated: false,
+        capped: false,
+      },
+    ]);
   });
 
   it('paints every match and forgets the paint of matches that are gone', async () => {
