@@ -1,0 +1,74 @@
+// Pages with many identifiers in real Chromium: every one reaches the popup up to the
+// per-page cap, beyond it the popup says it shows the first ones, and the badge agrees.
+import type { Page } from 'playwright-core';
+import { afterEach, expect, test } from 'vitest';
+import { MAX_DISTINCT_IDENTIFIERS } from '../../lib/messaging/report-limits';
+import { withExtensionHarness } from './support/harness';
+import { badgeOf, openPopupFor, serializeDom, tabIdOf } from './support/shell';
+
+const harness = withExtensionHarness('test/fixtures/pages/large');
+
+let open: Page[] = [];
+afterEach(async () => {
+  await Promise.all(open.map((page) => page.close()));
+  open = [];
+});
+
+async function scan(query: string) {
+  const page = await harness.ext.context.newPage();
+  open.push(page);
+  await page.goto(`${harness.pages.url}/identifiers.html?${query}`);
+  await page.waitForLoadState('load');
+  const before = await serializeDom(page);
+  const tabId = await tabIdOf(harness.ext, page);
+  const opened = Date.now();
+  const popup = await openPopupFor(harness.ext, tabId);
+  open.push(popup);
+  return { page, popup, tabId, before, opened };
+}
+
+const summary = (popup: Page) => popup.getByTestId('summary').textContent();
+
+test('600 cued deployment IDs are all listed, with no notice', async () => {
+  const { page, popup, tabId, before } = await scan('shape=table&n=600');
+  await expect.poll(() => summary(popup), { timeout: 20_000 }).toBe('600 identifiers on this page');
+  await expect.poll(() => badgeOf(harness.ext, tabId)).toBe('600');
+  expect(await popup.getByTestId('capped').count()).toBe(0);
+  expect(await popup.getByTestId('unreadable').count()).toBe(0);
+  expect(await popup.getByTestId('empty-state').count()).toBe(0);
+  expect(await serializeDom(page)).toEqual(before);
+});
+
+test('12,000 cued deployment IDs: the first 10,000 are listed and the popup says there are more', async () => {
+  const { page, popup, tabId, before, opened } = await scan('shape=table&n=12000');
+  const capped = popup.getByTestId('capped');
+  await capped.waitFor({ timeout: 60_000 });
+  console.log(
+    `12,000 rows: popup's capped answer after ${Date.now() - opened} ms (loaded machine)`,
+  );
+  expect(await capped.textContent()).toContain(
+    `Showing the first ${MAX_DISTINCT_IDENTIFIERS.toLocaleString('en-US')} of more`,
+  );
+  expect(await summary(popup)).toBe(`${MAX_DISTINCT_IDENTIFIERS} identifiers on this page`);
+  await expect.poll(() => badgeOf(harness.ext, tabId)).toBe('10k+');
+  expect(await popup.getByTestId('empty-state').count()).toBe(0);
+  expect(await serializeDom(page)).toEqual(before);
+  const stored = await harness.ext.background.evaluate(
+    (id) => chrome.storage.session.getBytesInUse(`tab-results:${id}`),
+    tabId,
+  );
+  console.log(`12,000 rows: the tab's results take ${stored} bytes of storage.session`);
+});
+
+test('100,000 IDs after one cue: the popup answers with the first 10,000 and the notice', async () => {
+  const { page, popup, tabId, before, opened } = await scan('shape=list&n=100000');
+  const capped = popup.getByTestId('capped');
+  await capped.waitFor({ timeout: 60_000 });
+  console.log(
+    `100,000 in one run: popup's capped answer after ${Date.now() - opened} ms (loaded machine)`,
+  );
+  expect(await summary(popup)).toBe(`${MAX_DISTINCT_IDENTIFIERS} identifiers on this page`);
+  expect(await popup.getByTestId('no-answer').count()).toBe(0);
+  await expect.poll(() => badgeOf(harness.ext, tabId)).toBe('10k+');
+  expect(await serializeDom(page)).toEqual(before);
+});
