@@ -3,7 +3,7 @@
 
 import { MAX_DISTINCT_IDENTIFIERS } from '../messaging/report-limits';
 import type { TabIdentifier, TabResults } from '../messaging/results';
-import type { StoredTab } from './tab-state';
+import { type StoredTab, unpackIdentifiers } from './tab-state';
 
 const KIND_ORDER = { deployment: 0, serial: 1 } as const;
 
@@ -25,7 +25,7 @@ export function aggregateTab(
     capped ||= frame.capped;
     unreadable ||= frame.unreadable === true;
     updatedAt = Math.max(updatedAt ?? 0, frame.reportedAt);
-    for (const { kind, value, count } of frame.identifiers) {
+    for (const { kind, value, count } of unpackIdentifiers(frame)) {
       const key = `${kind}:${value}`;
       const seen = byKey.get(key);
       if (seen) seen.count += count;

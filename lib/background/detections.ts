@@ -13,7 +13,7 @@ import { showIdentifierCount } from './badge';
 import { highlightsEnabled } from './highlights';
 import { pruneDepartedFrames } from './navigation';
 import { assemblePage } from './report-assembly';
-import type { FrameResults } from './tab-state';
+import { type FrameResults, packIdentifiers } from './tab-state';
 import { updateTab } from './tab-store';
 
 export async function recordDetections(
@@ -68,7 +68,10 @@ async function recordFrame(frame: ContentFrame, set: FrameSet): Promise<void> {
     const results: FrameResults = {
       url: frame.url,
       ...(frame.documentId === undefined ? {} : { documentId: frame.documentId }),
-      ...set,
+      ...packIdentifiers(set.identifiers),
+      truncated: set.truncated,
+      capped: set.capped,
+      ...(set.unreadable ? { unreadable: true } : {}),
       reportedAt: Date.now(),
     };
     return { frames: { ...current.frames, [frame.frameId]: results } };

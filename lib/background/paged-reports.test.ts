@@ -170,7 +170,7 @@ describe('what a page may list', () => {
     await sendAll(paginate(1, deployments(MAX_DISTINCT_IDENTIFIERS), flags));
     const stored = await fakeBrowser.storage.session.get(tabResultsKey(TAB));
     // storage.session holds 10 MB in all; one capped tab must leave room for many others.
-    expect(JSON.stringify(stored).length).toBeLessThan(600_000);
+    expect(JSON.stringify(stored).length).toBeLessThan(200_000);
   });
 });
 
