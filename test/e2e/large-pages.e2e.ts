@@ -1,5 +1,6 @@
 // Pages with many identifiers in real Chromium: every one reaches the popup up to the
-// per-page cap, beyond it the popup says it shows the first ones, and the badge agrees. The
+// per-page cap, beyond it the popup says it shows the first ones, and the badge agrees; a
+// report the background refuses is named as such. The
 // large pages get long timeouts: rendering the popup's list of thousands is not what they pin.
 import type { Page } from 'playwright-core';
 import { afterEach, expect, test } from 'vitest';
@@ -81,3 +82,33 @@ test('100,000 IDs after one cue: the popup answers with the first 10,000 and the
   await expect.poll(() => badgeOf(harness.ext, tabId)).toBe('10k+');
   expect(await serializeDom(page)).toEqual(before);
 }, 240_000);
+
+test('a report the background refuses: the popup names it, and Scan again reads the page afresh', async () => {
+  const { popup, tabId } = await scan('shape=table&n=3');
+  await expect.poll(() => summary(popup), { timeout: 20_000 }).toBe('3 identifiers on this page');
+  // A malformed report from the page's own content-script world, as a broken one would send.
+  await harness.ext.background.evaluate(async (id) => {
+    await chrome.scripting.executeScript({
+      target: { tabId: id },
+      func: () =>
+        chrome.runtime.sendMessage({
+          type: 'detections',
+          report: 1,
+          page: 0,
+          pages: 1,
+          identifiers: [{ kind: 'deployment', value: 'not-an-id', count: 1 }],
+          truncated: false,
+          capped: false,
+        }),
+    });
+  }, tabId);
+  const unreadable = popup.getByTestId('unreadable');
+  await unreadable.waitFor({ timeout: 20_000 });
+  expect(await unreadable.textContent()).toContain('This page’s results could not be read');
+  expect(await popup.getByTestId('empty-state').count()).toBe(0);
+  await expect.poll(() => badgeOf(harness.ext, tabId)).toBe('');
+  await unreadable.getByRole('button', { name: 'Scan again' }).click();
+  await expect.poll(() => summary(popup), { timeout: 20_000 }).toBe('3 identifiers on this page');
+  expect(await popup.getByTestId('unreadable').count()).toBe(0);
+  await expect.poll(() => badgeOf(harness.ext, tabId)).toBe('3');
+});
