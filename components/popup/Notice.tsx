@@ -47,3 +47,33 @@ export function TruncatedNotice() {
     </Notice>
   );
 }
+
+/** The page has more distinct identifiers than one page may list (TabResults.capped). */
+export function CappedNotice({ shown }: { shown: number }) {
+  const first = shown.toLocaleString();
+  return (
+    <Notice tone="warning" title={`Showing the first ${first} of more`} testId="capped">
+      <p>
+        This page has more distinct identifiers than Renewal Scout lists at once. Only the first{' '}
+        {first} are listed, highlighted and looked up.
+      </p>
+    </Notice>
+  );
+}
+
+/** Some frame's report could not be accepted (TabResults.unreadable). */
+export function UnreadableNotice({ partly, onRescan }: { partly: boolean; onRescan: () => void }) {
+  return (
+    <Notice tone="error" title="This page’s results could not be read" testId="unreadable">
+      <p>
+        {partly
+          ? 'Part of this page sent results Renewal Scout could not accept, so identifiers may be missing.'
+          : 'The page sent results Renewal Scout could not accept, so nothing can be listed.'}{' '}
+        Scanning again often helps; reload the page if it does not.
+      </p>
+      <button type="button" class="link-button" onClick={onRescan}>
+        Scan again
+      </button>
+    </Notice>
+  );
+}

@@ -4,9 +4,11 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
+import { recordUnreadable } from '@/lib/background/detections';
 import { backgroundHandlers } from '@/lib/background/handlers';
 import type { ReportedIdentifier } from '@/lib/messaging/content-protocol';
 import { createMessageRouter } from '@/lib/messaging/router';
+import { wholeReport } from '@/lib/messaging/testing/reports';
 import { PopupApp } from './PopupApp';
 import { mountInto } from './testing/render';
 
@@ -44,10 +46,11 @@ const mount = (poppedOut = true) => mountInto(root, <PopupApp tabId={TAB} popped
 
 /** What the tab's content script would send, through the background's handler. */
 function pageReports(identifiers: ReportedIdentifier[], truncated = false) {
-  return backgroundHandlers.detections(
-    { type: 'detections', identifiers, truncated },
-    { tabId: TAB, frameId: 0, url: 'https://helpdesk.example/tickets/42' },
-  );
+  return backgroundHandlers.detections(wholeReport(identifiers, { truncated }), {
+    tabId: TAB,
+    frameId: 0,
+    url: 'https://helpdesk.example/tickets/42',
+  });
 }
 
 const text = (selector: string) => root.querySelector(selector)?.textContent ?? '';
@@ -83,6 +86,38 @@ describe('PopupApp', () => {
     await pageReports([{ kind: 'deployment', value: '14181336', count: 1 }], true);
     await mount();
     await vi.waitFor(() => expect(text('[data-testid="truncated"]')).toContain('Scan truncated'));
+  });
+
+  test('a page with more than a page may list says how many it shows, and that there are more', async () => {
+    await backgroundHandlers.detections(
+      wholeReport([{ kind: 'deployment', value: '14181336', count: 1 }], { capped: true }),
+      { tabId: TAB, frameId: 0, url: 'https://helpdesk.example/tickets/42' },
+    );
+    await mount();
+    await vi.waitFor(() =>
+      expect(text('[data-testid="capped"]')).toContain('Showing the first 1 of more'),
+    );
+    expect(values()).toEqual(['14181336']);
+  });
+
+  test('a report the background could not accept is named, with Scan again, not the empty state', async () => {
+    const frame = { tabId: TAB, frameId: 0, url: 'https://helpdesk.example/tickets/42' };
+    await recordUnreadable(frame, 'malformed "detections"');
+    await mount();
+    await vi.waitFor(() =>
+      expect(text('[data-testid="unreadable"]')).toContain('This page’s results could not be read'),
+    );
+    expect(root.querySelector('[data-testid="empty-state"]')).toBeNull();
+    await vi.waitFor(() => expect(fakeBrowser.scripting.executeScript).toHaveBeenCalledTimes(2));
+    const rescan = [...root.querySelectorAll('[data-testid="unreadable"] button')].find(
+      (b) => b.textContent === 'Scan again',
+    ) as HTMLButtonElement;
+    await act(() => rescan.click());
+    // The page's next report replaces the unreadable one.
+    await vi.waitFor(() => expect(fakeBrowser.scripting.executeScript).toHaveBeenCalledTimes(4));
+    await pageReports([{ kind: 'deployment', value: '14181336', count: 1 }]);
+    await vi.waitFor(() => expect(values()).toEqual(['14181336']));
+    expect(root.querySelector('[data-testid="unreadable"]')).toBeNull();
   });
 
   test('a page with none gets the empty state, which says what it looks for', async () => {

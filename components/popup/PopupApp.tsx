@@ -15,7 +15,7 @@ import { EmptyState } from './EmptyState';
 import { HighlightsSwitch } from './HighlightsSwitch';
 import { RescanIcon } from './icons';
 import { ManualLookup } from './ManualLookup';
-import { ErrorNotice, Notice, TruncatedNotice } from './Notice';
+import { CappedNotice, ErrorNotice, Notice, TruncatedNotice, UnreadableNotice } from './Notice';
 import { PopupHeader } from './PopupHeader';
 import { RenewalContext } from './renewal-context';
 import { TabSupport } from './TabSupport';
@@ -162,11 +162,14 @@ function TabView({ tab, scan, scanning, rescan, announce }: TabViewProps) {
           <span>{count === 1 ? 'identifier' : 'identifiers'} on this page</span>
         </p>
       )}
+      {tab.unreadable && <UnreadableNotice partly={count > 0} onRescan={rescan} />}
+      {tab.capped && <CappedNotice shown={count} />}
       {tab.truncated && <TruncatedNotice />}
       {count > 0 ? (
         <TabSupport tabId={tab.tabId} identifiers={tab.identifiers} announce={announce} />
       ) : (
-        <EmptyState />
+        // An unreadable report is not an empty page: its notice stands alone.
+        !tab.unreadable && <EmptyState />
       )}
     </>
   );

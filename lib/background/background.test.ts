@@ -4,6 +4,7 @@ import { beforeEach, describe, expect, test, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import type { ReportedIdentifier } from '../messaging/content-protocol';
 import type { ContentFrame } from '../messaging/sender';
+import { wholeReport } from '../messaging/testing/reports';
 import { updateSettings } from '../settings';
 import { backgroundHandlers } from './handlers';
 import { broadcastHighlightChanges } from './highlights';
@@ -25,7 +26,7 @@ const frame = (tabId: number, frameId = 0, documentId?: string): ContentFrame =>
 });
 
 function report(frameOf: ContentFrame, identifiers: ReportedIdentifier[], truncated = false) {
-  return backgroundHandlers.detections({ type: 'detections', identifiers, truncated }, frameOf);
+  return backgroundHandlers.detections(wholeReport(identifiers, { truncated }), frameOf);
 }
 
 async function results(tabId: number) {
@@ -47,6 +48,7 @@ describe('reports and results', () => {
   test('a report is stored per frame, counted on the badge, and answered with highlights', async () => {
     await expect(report(frame(3), [deployment('14181336'), serial('VS0164AB')])).resolves.toEqual({
       highlights: true,
+      received: 'report',
     });
     expect(await badge(3)).toBe('2');
     expect(await results(3)).toMatchObject({
@@ -116,6 +118,8 @@ describe('reports and results', () => {
       scanned: false,
       identifiers: [],
       truncated: false,
+      capped: false,
+      unreadable: false,
       frameCount: 0,
     });
   });
@@ -228,7 +232,10 @@ describe('highlights', () => {
     await expect(
       backgroundHandlers['set-highlights']({ type: 'set-highlights', enabled: false }, context),
     ).resolves.toEqual({ ok: true, value: { enabled: false } });
-    await expect(report(frame(3), [])).resolves.toEqual({ highlights: false });
+    await expect(report(frame(3), [])).resolves.toEqual({
+      highlights: false,
+      received: 'report',
+    });
   });
 
   test('a change from any page is sent to every tab with results', async () => {

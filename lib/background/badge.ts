@@ -1,17 +1,26 @@
 // The toolbar badge: how many distinct identifiers the tab's page has. Empty when none, so
-// the button stays quiet on pages without any.
+// the button stays quiet on pages without any. A badge fits about four characters, so
+// thousands are shown in whole thousands, with "+" when there are more than it says.
 import { browser } from 'wxt/browser';
 
 export const BADGE_BACKGROUND = '#1d4ed8';
 export const BADGE_TEXT = '#ffffff';
 
-export function badgeText(count: number): string {
+/** `capped`: the page has more than `count` (the list stopped there). */
+export function badgeText(count: number, capped = false): string {
   if (count <= 0) return '';
-  return count > 999 ? '999+' : String(count);
+  const more = capped ? '+' : '';
+  if (count < 1000) return `${count}${more}`;
+  const thousands = Math.floor(count / 1000);
+  return `${thousands}k${capped || count % 1000 !== 0 ? '+' : ''}`;
 }
 
-export async function showIdentifierCount(tabId: number, count: number): Promise<void> {
-  const text = badgeText(count);
+export async function showIdentifierCount(
+  tabId: number,
+  count: number,
+  capped = false,
+): Promise<void> {
+  const text = badgeText(count, capped);
   try {
     await browser.action.setBadgeText({ tabId, text });
     if (text !== '') {

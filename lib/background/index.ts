@@ -2,6 +2,7 @@
 // a Manifest V3 service worker must, so a restarted worker hears the event that woke it.
 import { browser } from 'wxt/browser';
 import { createMessageRouter } from '../messaging/router';
+import { recordUnreadable } from './detections';
 import { backgroundHandlers } from './handlers';
 
 export { offerLookupOnSelection } from './context-menu';
@@ -12,6 +13,7 @@ export function listenForMessages(): void {
   browser.runtime.onMessage.addListener(
     createMessageRouter(backgroundHandlers, {
       self: () => ({ id: browser.runtime.id, baseUrl: browser.runtime.getURL('/') }),
+      malformed: { detections: recordUnreadable },
     }),
   );
 }

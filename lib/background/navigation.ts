@@ -8,11 +8,13 @@ import type { ContentCommand } from '../messaging/content-protocol';
 import { aggregateTab } from './aggregate';
 import { showIdentifierCount } from './badge';
 import { highlightsEnabled } from './highlights';
+import { forgetTabReports } from './report-assembly';
 import type { FrameResults } from './tab-state';
 import { forgetTab, readTab, updateTab } from './tab-store';
 
 export function watchTabLifecycle(): void {
   browser.tabs.onRemoved.addListener((tabId) => {
+    forgetTabReports(tabId);
     void forgetTab(tabId).catch((error) => console.error('Renewal Scout: forgetTab', error));
   });
   browser.tabs.onUpdated.addListener((tabId, change) => {
@@ -43,7 +45,8 @@ export async function pruneDepartedFrames(tabId: number): Promise<void> {
     }
     return { frames: kept };
   });
-  await showIdentifierCount(tabId, aggregateTab(tabId, next).identifiers.length);
+  const shown = aggregateTab(tabId, next);
+  await showIdentifierCount(tabId, shown.identifiers.length, shown.capped);
 }
 
 const DEPARTED =

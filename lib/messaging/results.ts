@@ -50,6 +50,14 @@ export interface TabResults {
   identifiers: TabIdentifier[];
   /** Some frame hit its work cap: there is more text than was read. */
   truncated: boolean;
+  /**
+   * The page has more distinct identifiers than MAX_DISTINCT_IDENTIFIERS
+   * (lib/messaging/report-limits.ts), in one frame or in its frames together: `identifiers`
+   * are the first ones found.
+   */
+  capped: boolean;
+  /** Some frame's report could not be accepted: what it found is missing from `identifiers`. */
+  unreadable: boolean;
   /** How many frames reported (the top frame and same-origin or injected subframes). */
   frameCount: number;
   /** The top frame's URL as it reported it, when it has. */

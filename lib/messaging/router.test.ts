@@ -1,15 +1,12 @@
 import { describe, expect, test, vi } from 'vitest';
-import { createMessageRouter, type MessageHandlers } from './router';
+import { createMessageRouter, type MalformedHandlers, type MessageHandlers } from './router';
+import { wholeReport } from './testing/reports';
 import { contentScriptIn, popup, self } from './testing/senders';
 
 const page = contentScriptIn(2);
-const report = {
-  type: 'detections',
-  identifiers: [{ kind: 'deployment', value: '14181336', count: 1 }],
-  truncated: false,
-};
+const report = wholeReport([{ kind: 'deployment', value: '14181336', count: 1 }]);
 
-function setup(overrides: Partial<MessageHandlers> = {}) {
+function setup(overrides: Partial<MessageHandlers> = {}, malformed: MalformedHandlers = {}) {
   // Only the messages these tests send get handlers; the portal's have their own tests.
   const handlers = {
     detections: vi.fn(async () => ({ highlights: true })),
@@ -23,7 +20,7 @@ function setup(overrides: Partial<MessageHandlers> = {}) {
     ...overrides,
   } as MessageHandlers;
   const log = { warn: vi.fn(), error: vi.fn() };
-  return { handlers, log, route: createMessageRouter(handlers, { self, log }) };
+  return { handlers, log, route: createMessageRouter(handlers, { self, log, malformed }) };
 }
 
 describe('routing', () => {
@@ -103,6 +100,28 @@ describe('malformed bodies', () => {
     expect(route(bad, page)).toBeUndefined();
     expect(handlers.detections).not.toHaveBeenCalled();
     expect(log.warn).toHaveBeenCalledOnce();
+  });
+
+  test('a malformed report goes to its malformed handler, with the sender’s frame alone', async () => {
+    const onMalformed = vi.fn(async () => ({ highlights: true, received: 'rejected' as const }));
+    const { route, handlers } = setup({}, { detections: onMalformed });
+    const oversized = { ...report, tabId: 99, identifiers: 'x'.repeat(10) };
+    await expect(route(oversized, page)).resolves.toEqual({
+      highlights: true,
+      received: 'rejected',
+    });
+    expect(handlers.detections).not.toHaveBeenCalled();
+    expect(onMalformed).toHaveBeenCalledWith(
+      { tabId: 5, frameId: 2, url: 'https://helpdesk.example/ticket/1' },
+      expect.stringContaining('malformed "detections"'),
+    );
+  });
+
+  test('a malformed report from an extension page is not recorded against any frame', () => {
+    const onMalformed = vi.fn(async () => ({ highlights: true, received: 'rejected' as const }));
+    const { route } = setup({}, { detections: onMalformed });
+    expect(route({ ...report, page: -1 }, popup)).toBeUndefined();
+    expect(onMalformed).not.toHaveBeenCalled();
   });
 
   test('a malformed privileged request gets an invalid-request error', async () => {

@@ -1,7 +1,8 @@
 // The background's single `runtime.onMessage` listener: a map from message type to handler.
 // Unknown types and messages from the wrong kind of sender are ignored (no answer, a console
-// warning); bodies that fail their schema never reach a handler; every handler's failure is
-// caught, logged and turned into an error value.
+// warning); bodies that fail their schema never reach a handler (an extension page gets
+// `invalid-request`, a content script whatever its type's `malformed` handler answers, if
+// any); every handler's failure is caught, logged and turned into an error value.
 import { z } from 'zod/mini';
 import {
   type AudienceOf,
@@ -29,9 +30,18 @@ export type MessageHandlers = {
   [T in MessageType]: (request: RequestOf<T>, context: HandlerContext<T>) => Promise<ResponseOf<T>>;
 };
 
+/**
+ * For a content script's message that fails its schema: records what the frame's results
+ * should say instead and answers it. Only the sender's own frame is given, never the message.
+ */
+export type MalformedHandlers = {
+  [T in ContentMessageType]?: (frame: ContentFrame, detail: string) => Promise<ResponseOf<T>>;
+};
+
 export interface RouterOptions {
   /** Who "we" are; read lazily so tests can change the fake runtime's id. */
   self: () => ExtensionIdentity;
+  malformed?: MalformedHandlers;
   log?: Pick<Console, 'warn' | 'error'>;
 }
 
@@ -42,7 +52,7 @@ export type MessageListener = (
 
 export function createMessageRouter(
   handlers: MessageHandlers,
-  { self, log = console }: RouterOptions,
+  { self, malformed = {}, log = console }: RouterOptions,
 ): MessageListener {
   return (message, sender) => {
     const type = messageType(message);
@@ -59,10 +69,19 @@ export function createMessageRouter(
 
     const parsed = z.safeParse(schema, message);
     if (!parsed.success) {
-      log.warn(`Renewal Scout: malformed "${type}" message`, z.prettifyError(parsed.error));
-      return from === 'extension'
-        ? Promise.resolve(failure({ kind: 'invalid-request', detail: parsed.error.message }))
-        : undefined;
+      const detail = z.prettifyError(parsed.error);
+      log.warn(`Renewal Scout: malformed "${type}" message`, detail);
+      if (from === 'extension') {
+        return Promise.resolve(failure({ kind: 'invalid-request', detail: parsed.error.message }));
+      }
+      const onMalformed = malformed[type as ContentMessageType];
+      if (onMalformed === undefined) return undefined;
+      return Promise.resolve()
+        .then(() => onMalformed(context as ContentFrame, `malformed "${type}": ${detail}`))
+        .catch((error: unknown) => {
+          log.error(`Renewal Scout: recording a malformed "${type}" failed`, error);
+          return undefined;
+        });
     }
 
     const handler = handlers[type] as (request: unknown, context: unknown) => Promise<unknown>;

@@ -1,18 +1,25 @@
 import { describe, expect, test } from 'vitest';
 import { z } from 'zod/mini';
 import type { DetectionsReport } from './content-protocol';
-import {
-  detectionsReportSchema,
-  MAX_REPORTED_IDENTIFIERS,
-  scanTabSchema,
-  setHighlightsSchema,
-} from './schemas';
+import { MAX_DISTINCT_IDENTIFIERS, MAX_REPORT_PAGES, REPORT_PAGE_SIZE } from './report-limits';
+import { detectionsReportSchema, scanTabSchema, setHighlightsSchema } from './schemas';
 
 const report = (identifiers: unknown, truncated: unknown = false) => ({
   type: 'detections',
+  report: 1,
+  page: 0,
+  pages: 1,
   identifiers,
   truncated,
+  capped: false,
 });
+
+const list = (n: number, from = 0) =>
+  Array.from({ length: n }, (_, i) => ({
+    kind: 'deployment',
+    value: String(10_000_000 + from + i),
+    count: 1,
+  }));
 
 const accepts = (value: unknown) => z.safeParse(detectionsReportSchema, value).success;
 
@@ -54,15 +61,45 @@ describe('detections report', () => {
     expect(accepts(report([identifier]))).toBe(false);
   });
 
-  test('rejects a list over the cap, accepts one at it', () => {
-    const list = (n: number) =>
-      Array.from({ length: n }, (_, i) => ({
-        kind: 'deployment',
-        value: String(10_000_000 + i),
-        count: 1,
-      }));
-    expect(accepts(report(list(MAX_REPORTED_IDENTIFIERS)))).toBe(true);
-    expect(accepts(report(list(MAX_REPORTED_IDENTIFIERS + 1)))).toBe(false);
+  test('rejects a page over the page size, accepts one at it', () => {
+    expect(accepts(report(list(REPORT_PAGE_SIZE)))).toBe(true);
+    expect(accepts(report(list(REPORT_PAGE_SIZE + 1)))).toBe(false);
+  });
+
+  test('the pages of a report can carry a whole capped set, and no more', () => {
+    expect(MAX_DISTINCT_IDENTIFIERS).toBeGreaterThanOrEqual(10_000);
+    expect(MAX_REPORT_PAGES * REPORT_PAGE_SIZE).toBeGreaterThanOrEqual(MAX_DISTINCT_IDENTIFIERS);
+    expect((MAX_REPORT_PAGES - 1) * REPORT_PAGE_SIZE).toBeLessThan(MAX_DISTINCT_IDENTIFIERS);
+    const last = MAX_REPORT_PAGES - 1;
+    const page = (at: number, pages: number, identifiers: unknown) => ({
+      ...report(identifiers),
+      page: at,
+      pages,
+    });
+    expect(accepts(page(last, MAX_REPORT_PAGES, list(1)))).toBe(true);
+    expect(accepts(page(last + 1, MAX_REPORT_PAGES + 1, list(1)))).toBe(false);
+    expect(accepts(page(0, MAX_REPORT_PAGES + 1, list(REPORT_PAGE_SIZE)))).toBe(false);
+  });
+
+  test.each([
+    ['a page past the last', { page: 2, pages: 2 }],
+    ['no pages', { page: 0, pages: 0 }],
+    ['a negative page', { page: -1, pages: 2 }],
+    ['a fractional page', { page: 0.5, pages: 2 }],
+    ['a negative report number', { report: -1 }],
+    ['a report number as text', { report: '1' }],
+    ['a missing report number', { report: undefined }],
+    ['capped as text', { capped: 'no' }],
+    ['a missing capped', { capped: undefined }],
+  ])('rejects %s', (_name, fields) => {
+    expect(accepts({ ...report(list(1)), ...fields })).toBe(false);
+  });
+
+  test('only the last page of a report may be short: a report has no needless pages', () => {
+    const first = { ...report(list(REPORT_PAGE_SIZE - 1)), pages: 2 };
+    expect(accepts(first)).toBe(false);
+    expect(accepts({ ...first, identifiers: list(REPORT_PAGE_SIZE) })).toBe(true);
+    expect(accepts({ ...first, page: 1, identifiers: list(3) })).toBe(true);
   });
 
   test('rejects the same identifier twice in one report', () => {
@@ -71,7 +108,7 @@ describe('detections report', () => {
   });
 
   test.each([
-    ['no list', { type: 'detections', truncated: false }],
+    ['no list', { ...report([]), identifiers: undefined }],
     ['a list that is not an array', report({ 0: 'x' })],
     ['truncated as text', report([], 'yes')],
     ['another type', { ...report([]), type: 'detection' }],
@@ -84,7 +121,7 @@ describe('detections report', () => {
   test('drops keys it does not know rather than passing them on', () => {
     const parsed = z.safeParse(detectionsReportSchema, { ...report([]), tabId: 99, frameId: 3 });
     expect(parsed.success).toBe(true);
-    expect(parsed.data).toEqual({ type: 'detections', identifiers: [], truncated: false });
+    expect(parsed.data).toEqual(report([]));
   });
 });
 

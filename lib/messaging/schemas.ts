@@ -4,9 +4,8 @@
 // content script use the types alone).
 import { z } from 'zod/mini';
 import { MAX_RENEWAL_QUANTITY } from '../portal/schemas';
+import { MAX_REPORT_PAGES, REPORT_PAGE_SIZE } from './report-limits';
 
-/** The most distinct identifiers one frame may report; a frame claiming more is malformed. */
-export const MAX_REPORTED_IDENTIFIERS = 500;
 /** Occurrences per identifier are counted, not listed; anything above this is nonsense. */
 export const MAX_OCCURRENCE_COUNT = 1_000_000;
 
@@ -33,17 +32,38 @@ export const reportedIdentifierSchema = z.discriminatedUnion('kind', [
   reportedSerial,
 ]);
 
-export const detectionsReportSchema = z.object({
-  type: z.literal('detections'),
-  identifiers: z.array(reportedIdentifierSchema).check(
-    z.maxLength(MAX_REPORTED_IDENTIFIERS),
-    z.refine(
-      (list) => new Set(list.map((item) => `${item.kind}:${item.value}`)).size === list.length,
-      'each identifier is reported once',
+/** Any key that tells identifiers apart across kinds. */
+export const identifierKey = (item: { kind: string; value: string }): string =>
+  `${item.kind}:${item.value}`;
+
+// One page of a report (see ./content-protocol.ts). Whether the pages of a report add up
+// (none repeated across pages, at most MAX_DISTINCT_IDENTIFIERS) is checked as they are
+// assembled (lib/background/report-assembly.ts); each page on its own is checked here.
+export const detectionsReportSchema = z
+  .object({
+    type: z.literal('detections'),
+    report: z.number().check(z.int(), z.minimum(0), z.maximum(Number.MAX_SAFE_INTEGER)),
+    page: z.number().check(z.int(), z.minimum(0), z.maximum(MAX_REPORT_PAGES - 1)),
+    pages: z.number().check(z.int(), z.minimum(1), z.maximum(MAX_REPORT_PAGES)),
+    identifiers: z.array(reportedIdentifierSchema).check(
+      z.maxLength(REPORT_PAGE_SIZE),
+      z.refine(
+        (list) => new Set(list.map(identifierKey)).size === list.length,
+        'each identifier is reported once',
+      ),
     ),
-  ),
-  truncated: z.boolean(),
-});
+    truncated: z.boolean(),
+    capped: z.boolean(),
+  })
+  .check(
+    z.refine((report) => report.page < report.pages, 'the page is past the last one'),
+    z.refine(
+      // Every page but the last is full, so a report has no more pages than its set needs.
+      (report) =>
+        report.page === report.pages - 1 || report.identifiers.length === REPORT_PAGE_SIZE,
+      'only the last page may be short',
+    ),
+  );
 
 const tabId = z.number().check(z.int(), z.nonnegative());
 

@@ -96,7 +96,7 @@ export class FrameScanner {
     this.hooks = options.hooks;
     this.now = options.now ?? (() => performance.now());
     this.yieldToPage = options.yieldToPage ?? yieldToPage;
-    this.store = new MatchStore(options.painter);
+    this.store = new MatchStore(options.painter, options.limits.maxDistinct);
     this.observer = new MutationObserver((records) => this.takeRecords(records));
   }
 

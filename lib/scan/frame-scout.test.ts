@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { DetectionsReport } from '../messaging/content-protocol';
+import { REPORT_PAGE_SIZE } from '../messaging/report-limits';
 import { type FrameScout, isContentCommand, type ScoutPort, startFrameScout } from './frame-scout';
 import { DEFAULT_LIMITS, type ScanLimits } from './limits';
 import { type CountingDetector, countingDetector } from './testing/counting-detector';
@@ -42,7 +43,7 @@ function start(
   const port: ScoutPort = {
     send: async (report) => {
       reports.push(report);
-      return { highlights: true };
+      return { highlights: true, received: report.page === report.pages - 1 ? 'report' : 'page' };
     },
     listen(listener) {
       onCommand = listener;
@@ -129,7 +130,17 @@ describe('the first scan', () => {
   it('reports an empty page once, so the background knows the frame was scanned', async () => {
     const h = start('<p>Nothing to see.</p>');
     await h.settle();
-    expect(h.reports).toEqual([{ type: 'detections', identifiers: [], truncated: false }]);
+    expect(h.reports).toEqual([
+      {
+        type: 'detections',
+        report: 1,
+        page: 0,
+        pages: 1,
+        identifiers: [],
+        truncated: false,
+        capped: false,
+      },
+    ]);
   });
 
   it('paints every match and forgets the paint of matches that are gone', async () => {
@@ -329,6 +340,36 @@ describe('reports', () => {
     expect(h.reports.at(-1)?.identifiers).toEqual([
       { kind: 'deployment', value: '11112222', count: 2 },
     ]);
+  });
+
+  it('past the cap: reports the first identifiers found, in pages, and says the frame is capped', async () => {
+    // The real page size with a lower cap: happy-dom is too slow for 10,000 rows.
+    const cap = REPORT_PAGE_SIZE + 500;
+    const list = Array.from({ length: cap + 300 }, (_, i) => `deployment ${10_000_000 + i}`);
+    const h = start(`<p>${list.join(', ')}</p>`, { maxDistinct: cap });
+    await h.settle();
+    const last = h.reports.at(-1) as DetectionsReport;
+    const pages = h.reports.filter((r) => r.report === last.report);
+    expect(pages.map((p) => p.page)).toEqual([0, 1]);
+    expect(pages.every((p) => p.identifiers.length <= REPORT_PAGE_SIZE && p.capped)).toBe(true);
+    const values = pages.flatMap((p) => p.identifiers.map((i) => Number(i.value)));
+    expect(values).toHaveLength(cap);
+    expect(Math.max(...values)).toBe(10_000_000 + cap - 1);
+    // A known identifier is still counted past the cap; a new one is not added.
+    document.body.insertAdjacentHTML(
+      'beforeend',
+      '<p>deployment 10000000</p><p>deployment 99999999</p>',
+    );
+    await h.settle();
+    h.clock.advance(1_000);
+    // Each page waits for the answer to the one before.
+    await h.settle();
+    const next = h.reports.at(-1) as DetectionsReport;
+    expect(next.report).toBeGreaterThan(last.report);
+    const again = h.reports.filter((r) => r.report === next.report).flatMap((r) => r.identifiers);
+    expect(again).toHaveLength(cap);
+    expect(again.find((i) => i.value === '10000000')?.count).toBe(2);
+    expect(again.some((i) => i.value === '99999999')).toBe(false);
   });
 
   it('sends nothing when a change leaves the set as it was', async () => {

@@ -1,23 +1,21 @@
 // One frame's scout: scans, keeps up with changes, paints highlights and reports the frame's
-// whole set to the background. Talks to the extension only through a `ScoutPort`, so the
+// whole set to the background, in pages when it is large (./report-pages.ts). Talks to the extension only through a `ScoutPort`, so the
 // same code runs under test and in the benchmark.
 
-import type {
-  ContentCommand,
-  DetectionsReply,
-  DetectionsReport,
-} from '../messaging/content-protocol';
+import type { ContentCommand, DetectionsReport } from '../messaging/content-protocol';
 import type { DetectorPort } from './detector-port';
 import type { RunningScout } from './frame-guard';
 import { FrameScanner } from './frame-scanner';
 import { createPainter, type Painter } from './highlights';
 import { DEFAULT_LIMITS, PAINT_CADENCE, type ScanLimits } from './limits';
 import { PaintBatch } from './paint-batch';
+import { ReportPager } from './report-pages';
 import { realClock, Throttle, type ThrottleClock } from './throttle';
 import { timeToNextFrame } from './yield';
 
 export interface ScoutPort {
-  /** Resolves with the background's reply (unvalidated); rejects when it is unreachable. */
+  /** Sends one page of a report; resolves with the background's reply (unvalidated), rejects
+   * when it is unreachable. */
   send(report: DetectionsReport): Promise<unknown>;
   /** Listens for background commands (unvalidated); returns the way to stop listening. */
   listen(onCommand: (message: unknown) => void): () => void;
@@ -50,10 +48,6 @@ export function isContentCommand(message: unknown): message is ContentCommand {
     m.type === 'set-highlights' &&
     typeof m.enabled === 'boolean'
   );
-}
-
-function isReply(reply: unknown): reply is DetectionsReply {
-  return typeof (reply as DetectionsReply | null)?.highlights === 'boolean';
 }
 
 export function startFrameScout(doc: Document, port: ScoutPort, options: ScoutOptions): FrameScout {
@@ -109,22 +103,23 @@ export function startFrameScout(doc: Document, port: ScoutPort, options: ScoutOp
       return;
     }
     sentVersion = scanner.store.version;
-    const message: DetectionsReport = {
-      type: 'detections',
-      identifiers: scanner.store.list(),
+    void pager.send(scanner.store.list(), {
       truncated: scanner.truncated,
-    };
-    port.send(message).then(
-      (reply) => {
-        if (isReply(reply) && !stopped) painter.setEnabled(reply.highlights);
-      },
-      // The background may be restarting; the next report carries the whole set again.
-      // Only a dead extension context ends the scout.
-      () => {
-        if (!port.alive()) stop();
-      },
-    );
+      capped: scanner.store.capped,
+    });
   }
+
+  const pager = new ReportPager({
+    send: (page) => port.send(page),
+    onReply(reply) {
+      if (!stopped) painter.setEnabled(reply.highlights);
+    },
+    // The background may be restarting; the next report carries the whole set again.
+    // Only a dead extension context ends the scout.
+    onUnreachable() {
+      if (!port.alive()) stop();
+    },
+  });
 
   const unlisten = port.listen((message) => {
     if (isContentCommand(message) && !stopped) painter.setEnabled(message.enabled);

@@ -9,6 +9,8 @@ export interface ScanLimits {
   maxNodes: number;
   /** Least time between two reports while a long scan or a burst of changes goes on. */
   reportEveryMs: number;
+  /** Distinct identifiers a frame keeps; MAX_DISTINCT_IDENTIFIERS unless a test says less. */
+  maxDistinct?: number;
 }
 
 // The cap has to let the 20 MB benchmark ticket (20M characters, about 1.5M text nodes)

@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { IdentifierKind } from '../identifiers/types';
+import { MAX_DISTINCT_IDENTIFIERS } from '../messaging/report-limits';
 import type { Match } from './detector-port';
 import type { Painter } from './highlights';
 import { MatchStore } from './match-store';
@@ -75,5 +76,51 @@ describe('the match store', () => {
     store.put(first, 1, [match(first, 'deployment', '11112222')]);
     store.put(first, 2, [match(first, 'deployment', '55556666')]);
     expect(listed(store)).toEqual(['deployment:55556666×1']);
+  });
+
+  it('past the cap, turns new identifiers away but keeps counting the known ones', () => {
+    const painter = recordingPainter();
+    const store = new MatchStore(painter, 2);
+    const [first, second, third] = blocks as [HTMLElement, HTMLElement, HTMLElement];
+    store.put(first, 1, [
+      match(first, 'deployment', '11112222'),
+      match(first, 'serial', 'AB12CD34'),
+    ]);
+    expect(store.capped).toBe(false);
+    const version = store.version;
+    store.put(second, 1, [
+      match(second, 'deployment', '33334444'),
+      match(second, 'deployment', '11112222'),
+    ]);
+    expect(store.capped).toBe(true);
+    expect(store.version).toBeGreaterThan(version);
+    expect(listed(store)).toEqual(['deployment:11112222×2', 'serial:AB12CD34×1']);
+    // What was turned away is not painted either: the highlights match the list.
+    expect(painter.painted.size).toBe(3);
+    // A block with nothing admitted holds nothing.
+    store.put(third, 1, [match(third, 'serial', 'ZZ99ZZ99')]);
+    expect(store.blockCount).toBe(2);
+    // Dropping a block takes off exactly what it added.
+    store.clear(second);
+    expect(listed(store)).toEqual(['deployment:11112222×1', 'serial:AB12CD34×1']);
+    expect(painter.painted.size).toBe(2);
+    // Room again: a new identifier is admitted, and the store still says some were missed.
+    store.clear(first);
+    store.put(third, 2, [match(third, 'serial', 'ZZ99ZZ99')]);
+    expect(listed(store)).toContain('serial:ZZ99ZZ99×1');
+    expect(store.capped).toBe(true);
+  });
+
+  it('holds MAX_DISTINCT_IDENTIFIERS by default', () => {
+    const store = new MatchStore(recordingPainter());
+    const [first] = blocks as [HTMLElement];
+    const many = Array.from({ length: MAX_DISTINCT_IDENTIFIERS + 5 }, (_, i) =>
+      match(first, 'deployment', String(10_000_000 + i)),
+    );
+    store.put(first, 1, many);
+    expect(store.distinct).toBe(MAX_DISTINCT_IDENTIFIERS);
+    expect(store.capped).toBe(true);
+    // The first ones found are the ones kept.
+    expect(store.list().at(-1)?.value).toBe(String(10_000_000 + MAX_DISTINCT_IDENTIFIERS - 1));
   });
 });

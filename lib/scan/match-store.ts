@@ -13,6 +13,7 @@
 
 import type { IdentifierKind } from '../identifiers/types';
 import type { ReportedIdentifier } from '../messaging/content-protocol';
+import { MAX_DISTINCT_IDENTIFIERS } from '../messaging/report-limits';
 import type { Match } from './detector-port';
 import type { Mark, Painter } from './highlights';
 
@@ -33,8 +34,16 @@ export class MatchStore {
   };
   /** Bumped whenever the reported set (values or counts) changes. */
   version = 0;
+  /**
+   * A match of a new identifier was turned away because `maxDistinct` were already known.
+   * Stays set: what was turned away is not read again, so the set is short for good.
+   */
+  capped = false;
 
-  constructor(private readonly painter: Painter) {}
+  constructor(
+    private readonly painter: Painter,
+    private readonly maxDistinct = MAX_DISTINCT_IDENTIFIERS,
+  ) {}
 
   get blockCount(): number {
     return this.blocks.size;
@@ -54,9 +63,16 @@ export class MatchStore {
     }
     if (matches.length === 0) return;
     // Sized once: an array grown by push keeps spare room, and most blocks hold one match.
-    const items: unknown[] = new Array(STRIDE * matches.length);
+    let items: unknown[] = new Array(STRIDE * matches.length);
     let i = 0;
     for (const m of matches) {
+      // Past the cap, a new identifier is neither listed nor painted nor kept: the block
+      // holds only matches the counts include, so dropping it later stays exact.
+      if (!this.admits(m.kind, m.value)) {
+        if (!this.capped) this.version++;
+        this.capped = true;
+        continue;
+      }
       const mark = this.painter.mark(m);
       items[i++] = m.kind;
       items[i++] = m.value;
@@ -64,7 +80,13 @@ export class MatchStore {
       this.count(m.kind, m.value, 1);
       if (mark) this.painter.add(mark, m.kind);
     }
+    if (i === 0) return;
+    if (i < items.length) items = items.slice(0, i);
     this.blocks.set(block, (entry ?? [pass]).concat(items));
+  }
+
+  private admits(kind: IdentifierKind, value: string): boolean {
+    return this.distinct < this.maxDistinct || this.counts[kind].has(value);
   }
 
   clear(block: Node): void {

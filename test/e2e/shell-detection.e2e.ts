@@ -185,8 +185,12 @@ describe('the tab’s life', () => {
               scan: await attempt({ type: 'scan-tab', tabId: victim }),
               forgedReport: await attempt({
                 type: 'detections',
+                report: 1,
+                page: 0,
+                pages: 1,
                 identifiers: [{ kind: 'deployment', value: '99999999', count: 1 }],
                 truncated: false,
+                capped: false,
                 tabId: victim,
                 frameId: 0,
               }),

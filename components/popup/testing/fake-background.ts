@@ -94,7 +94,15 @@ export function fakeBackground(tabId: number, identifiers: TabIdentifier[]) {
   const handlers: Handlers = {
     'get-tab-results': () => ({
       ok: true,
-      value: { tabId, scanned: true, identifiers, truncated: false, frameCount: 1 },
+      value: {
+        tabId,
+        scanned: true,
+        identifiers,
+        truncated: false,
+        capped: false,
+        unreadable: false,
+        frameCount: 1,
+      },
     }),
     'scan-tab': () => ({ ok: true, value: { frames: 1 } }),
     'get-highlights': () => ({ ok: true, value: { enabled: true } }),

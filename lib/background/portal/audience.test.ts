@@ -4,6 +4,7 @@ import { beforeEach, describe, expect, test, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import type { ExtensionRequest } from '../../messaging/protocol';
 import { createMessageRouter } from '../../messaging/router';
+import { wholeReport } from '../../messaging/testing/reports';
 import { contentScriptIn, popup, self } from '../../messaging/testing/senders';
 import { updateSettings } from '../../settings';
 import { backgroundHandlers } from '../handlers';
@@ -54,16 +55,17 @@ describe('a content script', () => {
 
   test('a forged detections report with cart fields only records detections', async () => {
     const forged = {
-      type: 'detections',
-      identifiers: [{ kind: 'deployment', value: '14181336', count: 1 }],
-      truncated: false,
+      ...wholeReport([{ kind: 'deployment', value: '14181336', count: 1 }]),
       // Fields a hostile page might add hoping a handler reads them.
       deploymentId: '14181336',
       quantity: 25,
       credits: 'card',
       action: 'add-renewal',
     };
-    await expect(route(forged, contentScript)).resolves.toEqual({ highlights: true });
+    await expect(route(forged, contentScript)).resolves.toEqual({
+      highlights: true,
+      received: 'report',
+    });
     expect(fetchSpy).not.toHaveBeenCalled();
     const stored = await fakeBrowser.storage.session.get('tab-results:5');
     expect(JSON.stringify(stored)).not.toContain('quantity');
@@ -71,9 +73,7 @@ describe('a content script', () => {
 
   test('a report claiming another tab still lands on its own tab, and asks no portal', async () => {
     const claim = {
-      type: 'detections',
-      identifiers: [{ kind: 'deployment', value: '14181336', count: 1 }],
-      truncated: false,
+      ...wholeReport([{ kind: 'deployment', value: '14181336', count: 1 }]),
       tabId: 99,
     };
     await route(claim, contentScript);

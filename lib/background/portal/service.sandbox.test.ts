@@ -6,6 +6,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest'
 import { fakeBrowser } from 'wxt/testing';
 import { type RunningSandbox, startSandbox } from '../../../sandbox/server';
 import type { ReportedIdentifier } from '../../messaging/content-protocol';
+import { wholeReport } from '../../messaging/testing/reports';
 import type { Fetch } from '../../portal/transport';
 import { planRenewal } from '../../renewal';
 import { updateSettings } from '../../settings';
@@ -52,10 +53,11 @@ function memoryKeyStore(): TokenKeyStore {
 const deployment = (value: string): ReportedIdentifier => ({ kind: 'deployment', value, count: 1 });
 
 function detect(tabId: number, identifiers: ReportedIdentifier[]) {
-  return recordDetections(
-    { type: 'detections', identifiers, truncated: false },
-    { tabId, frameId: 0, url: 'https://helpdesk.example/ticket/1' },
-  );
+  return recordDetections(wholeReport(identifiers), {
+    tabId,
+    frameId: 0,
+    url: 'https://helpdesk.example/ticket/1',
+  });
 }
 
 async function value<T>(answer: Promise<{ ok: true; value: T } | { ok: false; error: unknown }>) {

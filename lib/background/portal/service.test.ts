@@ -4,6 +4,7 @@
 import { beforeEach, describe, expect, test, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import type { ReportedIdentifier } from '../../messaging/content-protocol';
+import { wholeReport } from '../../messaging/testing/reports';
 import { updateSettings } from '../../settings';
 import { recordDetections } from '../detections';
 import { createPortalService, type PortalService, type PortalServiceOptions } from './service';
@@ -43,10 +44,11 @@ const deployment = (value: string): ReportedIdentifier => ({ kind: 'deployment',
 const serial = (value: string): ReportedIdentifier => ({ kind: 'serial', value, count: 2 });
 
 function detect(tabId: number, identifiers: ReportedIdentifier[]) {
-  return recordDetections(
-    { type: 'detections', identifiers, truncated: false },
-    { tabId, frameId: 0, url: `https://helpdesk.example/ticket/${tabId}` },
-  );
+  return recordDetections(wholeReport(identifiers), {
+    tabId,
+    frameId: 0,
+    url: `https://helpdesk.example/ticket/${tabId}`,
+  });
 }
 
 async function value<T>(answer: Promise<{ ok: true; value: T } | { ok: false; error: unknown }>) {

@@ -1,0 +1,141 @@
+import { describe, expect, it } from 'vitest';
+import type {
+  DetectionsReport,
+  ReportedIdentifier,
+  ReportReceipt,
+} from '../messaging/content-protocol';
+import { paginate, ReportPager } from './report-pages';
+
+const set = (n: number): ReportedIdentifier[] =>
+  Array.from({ length: n }, (_, i) => ({
+    kind: 'deployment',
+    value: String(10_000_000 + i),
+    count: 1,
+  }));
+
+const flags = { truncated: false, capped: false };
+
+/** A background that answers each page with the next receipt in `script` (then `page`/`report`). */
+function background(script: ReportReceipt[] = []) {
+  const sent: DetectionsReport[] = [];
+  const replies: boolean[] = [];
+  let unreachable = 0;
+  let hold: Promise<void> | undefined;
+  const channel = {
+    async send(page: DetectionsReport) {
+      sent.push(page);
+      if (hold) await hold;
+      const received = script.shift() ?? (page.page === page.pages - 1 ? 'report' : 'page');
+      return { highlights: true, received };
+    },
+    onReply: (reply: { highlights: boolean }) => void replies.push(reply.highlights),
+    onUnreachable: () => void unreachable++,
+  };
+  return {
+    channel,
+    sent,
+    replies,
+    unreachable: () => unreachable,
+    holdUntil(promise: Promise<void>) {
+      hold = promise;
+    },
+  };
+}
+
+describe('paginate', () => {
+  it('cuts a set into full pages and a short last one, each carrying the flags', () => {
+    const pages = paginate(7, set(5), { truncated: true, capped: true }, 2);
+    expect(pages.map((p) => [p.report, p.page, p.pages, p.identifiers.length])).toEqual([
+      [7, 0, 3, 2],
+      [7, 1, 3, 2],
+      [7, 2, 3, 1],
+    ]);
+    expect(pages.every((p) => p.truncated && p.capped)).toBe(true);
+    expect(pages.flatMap((p) => p.identifiers)).toEqual(set(5));
+  });
+
+  it('an empty set is one empty page', () => {
+    expect(paginate(1, [], flags)).toEqual([
+      {
+        type: 'detections',
+        report: 1,
+        page: 0,
+        pages: 1,
+        identifiers: [],
+        truncated: false,
+        capped: false,
+      },
+    ]);
+  });
+});
+
+describe('the report pager', () => {
+  it('sends the pages in order, one after the other, until the report is recorded', async () => {
+    const bg = background();
+    const pager = new ReportPager(bg.channel, 2);
+    await expect(pager.send(set(5), flags)).resolves.toBe('recorded');
+    expect(bg.sent.map((p) => p.page)).toEqual([0, 1, 2]);
+    expect(bg.replies).toEqual([true, true, true]);
+  });
+
+  it('starts again from page 0 when the background lost the earlier pages', async () => {
+    const bg = background(['page', 'missing']);
+    const pager = new ReportPager(bg.channel, 2);
+    await expect(pager.send(set(5), flags)).resolves.toBe('recorded');
+    expect(bg.sent.map((p) => p.page)).toEqual([0, 1, 0, 1, 2]);
+    expect(new Set(bg.sent.map((p) => p.report)).size).toBe(1);
+  });
+
+  it('gives up after a few restarts in a row, leaving it to the next report', async () => {
+    const bg = background(['missing', 'missing', 'missing', 'missing']);
+    const pager = new ReportPager(bg.channel, 2);
+    await expect(pager.send(set(5), flags)).resolves.toBe('unreachable');
+    expect(bg.sent).toHaveLength(3);
+  });
+
+  it('stops at a refusal', async () => {
+    const bg = background(['rejected']);
+    const pager = new ReportPager(bg.channel, 2);
+    await expect(pager.send(set(5), flags)).resolves.toBe('rejected');
+    expect(bg.sent).toHaveLength(1);
+  });
+
+  it('a newer set abandons the one still being sent', async () => {
+    const bg = background();
+    let release = () => {};
+    bg.holdUntil(new Promise((done) => (release = done)));
+    const pager = new ReportPager(bg.channel, 2);
+    const older = pager.send(set(5), flags);
+    const newer = pager.send(set(3), flags);
+    release();
+    await expect(older).resolves.toBe('abandoned');
+    await expect(newer).resolves.toBe('recorded');
+    const byReport = (report: number) => bg.sent.filter((p) => p.report === report);
+    expect(byReport(1).map((p) => p.page)).toEqual([0]);
+    expect(byReport(2).map((p) => p.page)).toEqual([0, 1]);
+  });
+
+  it('a failed send is reported as unreachable', async () => {
+    let unreachable = 0;
+    const pager = new ReportPager({
+      send: async () => {
+        throw new Error('Could not establish connection');
+      },
+      onReply: () => {},
+      onUnreachable: () => void unreachable++,
+    });
+    await expect(pager.send(set(1), flags)).resolves.toBe('unreachable');
+    expect(unreachable).toBe(1);
+  });
+
+  it('an answer that is not a reply ends the report without trusting it', async () => {
+    const replies: unknown[] = [];
+    const pager = new ReportPager({
+      send: async () => ({ highlights: 'yes', received: 'report' }),
+      onReply: (reply) => void replies.push(reply),
+      onUnreachable: () => {},
+    });
+    await expect(pager.send(set(1), flags)).resolves.toBe('unreachable');
+    expect(replies).toEqual([]);
+  });
+});
