@@ -165,42 +165,57 @@ const runPieces = fc
     return glued;
   });
 
+/** Generated cases take seconds on a loaded machine. */
+const SLOW = 60_000;
+
 describe('readRun', () => {
-  it('finds exactly what the whole-run detection finds, however small the windows', () => {
-    fc.assert(
-      fc.property(runPieces, fc.integer({ min: 1, max: 48 }), (pieces, windowChars) => {
-        const run = onlyRun(blockOf(pieces));
-        expect(stepped(run, windowChars).matches).toEqual(whole(run));
-      }),
-      { numRuns: 400 },
-    );
-  });
-
-  it('with a limit, finds exactly the whole-run matches that end by it', () => {
-    fc.assert(
-      fc.property(
-        runPieces,
-        fc.integer({ min: 1, max: 32 }),
-        fc.double({ min: 0, max: 1, noNaN: true }),
-        (pieces, windowChars, at) => {
+  it(
+    'finds exactly what the whole-run detection finds, however small the windows',
+    () => {
+      fc.assert(
+        fc.property(runPieces, fc.integer({ min: 1, max: 48 }), (pieces, windowChars) => {
           const run = onlyRun(blockOf(pieces));
-          const limit = Math.floor(at * run.text.length);
-          const expected = whole(run).filter((m) => Number(m.split('-').pop()) <= limit);
-          expect(stepped(run, windowChars, limit).matches).toEqual(expected);
-        },
-      ),
-      { numRuns: 300 },
-    );
-  });
+          expect(stepped(run, windowChars).matches).toEqual(whole(run));
+        }),
+        { numRuns: 400 },
+      );
+    },
+    SLOW,
+  );
 
-  it('counts a list of 100,000 items after one cue whole, across many windows', () => {
-    const items = Array.from({ length: 100_000 }, (_, i) => String(10_000_000 + i * 7));
-    const run = onlyRun(blockOf([`Ticket 55512345. Deployments ${items.join(', ')} and more`]));
-    const { matches, steps } = stepped(run, 1 << 14);
-    expect(steps).toBeGreaterThan(50);
-    expect(matches).toHaveLength(100_000);
-    expect(matches).toEqual(whole(run));
-  });
+  it(
+    'with a limit, finds exactly the whole-run matches that end by it',
+    () => {
+      fc.assert(
+        fc.property(
+          runPieces,
+          fc.integer({ min: 1, max: 32 }),
+          fc.double({ min: 0, max: 1, noNaN: true }),
+          (pieces, windowChars, at) => {
+            const run = onlyRun(blockOf(pieces));
+            const limit = Math.floor(at * run.text.length);
+            const expected = whole(run).filter((m) => Number(m.split('-').pop()) <= limit);
+            expect(stepped(run, windowChars, limit).matches).toEqual(expected);
+          },
+        ),
+        { numRuns: 300 },
+      );
+    },
+    SLOW,
+  );
+
+  it(
+    'counts a list of 100,000 items after one cue whole, across many windows',
+    () => {
+      const items = Array.from({ length: 100_000 }, (_, i) => String(10_000_000 + i * 7));
+      const run = onlyRun(blockOf([`Ticket 55512345. Deployments ${items.join(', ')} and more`]));
+      const { matches, steps } = stepped(run, 1 << 14);
+      expect(steps).toBeGreaterThan(50);
+      expect(matches).toHaveLength(100_000);
+      expect(matches).toEqual(whole(run));
+    },
+    SLOW,
+  );
 
   it('keeps a counter-cue and a token whole across a cut', () => {
     const text = 'ticket 14181336, deployment 85922823, S/N VS0164AB-22 and ticket 1234567890123';
