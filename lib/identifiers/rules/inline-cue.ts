@@ -23,9 +23,17 @@ const LIST_PUNCTUATION = new Set([44 /* , */, 47 /* / */, 38 /* & */]);
 /** Characters that repeat as a leader ("Deployment ....... 12345678") and count once. */
 const LEADERS = new Set([32, 46, 95, 183, 8230, 9, 10, 13, 12, 11, 160, 8194, 8195, 8201]);
 
+/** Longer than any connecting or list word: a word past it is none of them. */
+const LONGEST_WORD = 8;
+
+/**
+ * Where the word at `from` ends, looking no further than one character past LONGEST_WORD:
+ * a word of megabytes (a line of digits) is told from a connecting word at once.
+ */
 function wordEnd(text: string, from: number): number {
+  const stop = Math.min(text.length, from + LONGEST_WORD + 1);
   let end = from;
-  while (end < text.length && isAlnum(text.charCodeAt(end))) end++;
+  while (end < stop && isAlnum(text.charCodeAt(end))) end++;
   return end;
 }
 
