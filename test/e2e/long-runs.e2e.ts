@@ -11,11 +11,10 @@ const harness = withExtensionHarness('test/fixtures/pages/long-runs');
 
 /**
  * Far above the 8 ms slice and its one overshooting step: the slice is wall-clock time, and
- * on a machine shared with other builds and browsers the renderer waits for a core.
+ * on a machine shared with other builds and browsers the renderer waits for a core. Below
+ * the 700 ms the list page's one step took when a run was detected whole.
  */
-const GENEROUS_SLICE_MS = 1000;
-/** A run read in one step made one or two slices; read in windows, it makes many. */
-const MANY_SLICES = 5;
+const GENEROUS_SLICE_MS = 500;
 
 const SHAPES = [
   {
@@ -76,7 +75,6 @@ describe('one long run of text', () => {
           `${shape}: ${done.slices} slices, longest ${done.longestSliceMs.toFixed(1)} ms, ${done.charsRead.toLocaleString('en')} characters read${done.truncated ? ', truncated' : ''}`,
         );
         expect(done.truncated).toBe(truncated);
-        expect(done.slices).toBeGreaterThanOrEqual(MANY_SLICES);
         expect(done.longestSliceMs).toBeLessThan(GENEROUS_SLICE_MS);
         if (truncated) {
           await popup.getByTestId('truncated').waitFor({ timeout: 10_000 });
