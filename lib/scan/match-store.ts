@@ -64,7 +64,12 @@ export class MatchStore {
       this.count(m.kind, m.value, 1);
       if (mark) this.painter.add(mark, m.kind);
     }
-    this.blocks.set(block, (entry ?? [pass]).concat(items));
+    if (!entry) {
+      this.blocks.set(block, ([pass] as unknown[]).concat(items));
+      return;
+    }
+    // A long run's matches come a window at a time: appended in place, not copied each time.
+    for (const item of items) entry.push(item);
   }
 
   clear(block: Node): void {
