@@ -33,7 +33,11 @@ export function detectInRun(run: TextRun): Match[] {
   const context = { run, text, candidates };
   for (const rule of RULES) rule.find(context, findings);
   if (findings.length === 0) return [];
+  return matchesOf(run, text, findings);
+}
 
+/** Findings as matches: in text order, each span and kind once, with its DOM position. */
+export function matchesOf(run: TextRun, text: string, findings: Finding[]): Match[] {
   findings.sort((a, b) => a.start - b.start || a.end - b.end || (a.kind < b.kind ? -1 : 1));
   const matches: Match[] = [];
   let previous: Finding | null = null;

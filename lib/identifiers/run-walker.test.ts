@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createRunWalker } from './run-walker';
-import { page, runsOf, runTexts } from './testing';
+import { matchesIn, page, runsOf, runTexts } from './testing';
 
 describe('createRunWalker', () => {
   it('reads text across inline elements as one run', () => {
@@ -158,6 +158,26 @@ describe('createRunWalker', () => {
     expect(texts).toBe('end');
     expect(calls).toBeGreaterThan(1);
   });
+
+  it('never cuts a block of many inline nodes: blank runs while it reads, then the whole run', () => {
+    // 8,000 items after one cue: more nodes than one call may visit, more text than a
+    // plain block may hold; the list counts whole only if the run is whole.
+    const items = Array.from({ length: 8_000 }, (_, i) => `<b>${10_000_000 + i}</b>`);
+    const body = page(`<p>deployments ${items.join(', ')}</p>`);
+    for (const digitRunsOnly of [false, true]) {
+      const walker = createRunWalker(body, { digitRunsOnly });
+      let calls = 0;
+      const runs = [];
+      for (let run = walker.next(); run; run = walker.next()) {
+        calls++;
+        if (run.nodes.length > 0) runs.push(run);
+      }
+      expect(calls).toBeGreaterThan(5);
+      expect(runs).toHaveLength(1);
+      expect(runs[0]?.text).toBe(body.querySelector('p')?.textContent);
+    }
+    expect(matchesIn(body)).toHaveLength(8_000);
+  }, 30_000);
 
   describe('with digitRunsOnly (the detector’s walk)', () => {
     const gatedTexts = (root: Node) => {

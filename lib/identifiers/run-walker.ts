@@ -22,8 +22,8 @@ const SHOW_ELEMENT_AND_TEXT = 0x1 | 0x4;
 const TEXT_NODE = 3;
 const ELEMENT_NODE = 1;
 
-/** A run longer than this is cut at the next whitespace between two text nodes. */
-const MAX_RUN_CHARS = 1 << 16;
+/** A plain block with more text than this is walked node by node (see `plainText`). */
+const MAX_PLAIN_CHARS = 1 << 16;
 /** Nodes one `next()` may visit before it hands back whatever run it is in, even a blank one. */
 const STEP_BUDGET = 4096;
 /**
@@ -171,10 +171,6 @@ class WalkedRun implements TextRun {
   }
 }
 
-export function isSpace(code: number): boolean {
-  return code === 32 || (code >= 9 && code <= 13) || code === 160;
-}
-
 function hasNonSpace(data: string): boolean {
   // Whitespace between tags is most of the blank text: a plain loop answers it without a
   // regex call; beyond Latin-1, the regex knows every Unicode space.
@@ -226,7 +222,6 @@ export function createRunWalker(root: Node, options: RunWalkerOptions = {}): Run
   let starts: number[] = [];
   let parts: string[] = [];
   let length = 0;
-  let lastCode = 32;
   let blank = true;
   let digits = false;
   let runBlock: Node = root;
@@ -262,7 +257,6 @@ export function createRunWalker(root: Node, options: RunWalkerOptions = {}): Run
       parts.length = 0;
     }
     length = 0;
-    lastCode = 32;
     blank = true;
     digits = false;
   };
@@ -296,7 +290,7 @@ export function createRunWalker(root: Node, options: RunWalkerOptions = {}): Run
     const elements = plainInlineElements(el);
     if (elements <= 0) return null;
     const text = el.textContent;
-    if (typeof text !== 'string' || text.length > MAX_RUN_CHARS) return null;
+    if (typeof text !== 'string' || text.length > MAX_PLAIN_CHARS) return null;
     // Asking cost more than one step: count it, so that a long row of blocks without a digit
     // (none of them a run to hand back) still ends a `next()` within its budget.
     work += 4 + 2 * elements + (text.length >> 6);
@@ -309,7 +303,6 @@ export function createRunWalker(root: Node, options: RunWalkerOptions = {}): Run
     if (flags & TAG_BREAK && nodes.length > 0) {
       parts.push('\n');
       length++;
-      lastCode = 10;
     }
     if (flags & TAG_SKIPPED || isHiddenElement(el)) {
       f.pending = skipSubtree(f);
@@ -371,7 +364,12 @@ export function createRunWalker(root: Node, options: RunWalkerOptions = {}): Run
       work = 0;
       overBudget = false;
       while (ready === null) {
-        if (++steps + work > STEP_BUDGET) overBudget = true;
+        if (++steps + work > STEP_BUDGET) {
+          overBudget = true;
+          // Inside a run, hand back a blank run and read on from here next time: a run is
+          // never cut, so a cue still applies to the end of its block however long it is.
+          if (nodes.length > 0) return new WalkedRun([], [], [], runBlock, false);
+        }
         const f = frames[frames.length - 1];
         if (f === undefined) {
           endRun();
@@ -407,15 +405,11 @@ export function createRunWalker(root: Node, options: RunWalkerOptions = {}): Run
         nodesRead++;
         charsRead += size;
         if (size === 0) continue;
-        if (length >= MAX_RUN_CHARS && (isSpace(lastCode) || isSpace(data.charCodeAt(0)))) {
-          endRun();
-        }
         if (nodes.length === 0) runBlock = f.blocks[f.blocks.length - 1] ?? f.root;
         starts.push(length);
         nodes.push(node as Text);
         parts.push(data);
         length += size;
-        lastCode = data.charCodeAt(size - 1);
         if (blank && hasNonSpace(data)) blank = false;
         // Behind the gate nearly every run holds a digit: detection tests the joined text.
         if (!gate && !digits && ANY_DIGIT.test(data)) digits = true;

@@ -28,7 +28,7 @@ function isTokenChar(code: number): boolean {
 }
 
 /** A digit joined to the digits at `at` by a single `.` or `-` on that side (`3.7614…`). */
-function joinedToDigit(text: string, joint: number, beyond: number): boolean {
+export function joinedToDigit(text: string, joint: number, beyond: number): boolean {
   const c = text.charCodeAt(joint);
   return (c === DOT || c === HYPHEN) && isDigit(text.charCodeAt(beyond));
 }
@@ -96,4 +96,40 @@ export function shapesOf(value: string): number {
     return SERIAL_SHAPE;
   }
   return 0;
+}
+
+// Candidates asked for by position, for a run read in windows: they answer exactly as
+// `findCandidates` would for the whole text, from the characters around `at` alone.
+
+/** The deployment-shaped candidate that starts at `at`, or null. */
+export function deploymentAt(text: string, at: number): Candidate | null {
+  // A word starts after anything but a letter or digit (a hyphen, or the token's edge).
+  if (at > 0 && isAlnum(text.charCodeAt(at - 1))) return null;
+  const end = at + 8;
+  for (let i = at; i < end; i++) if (!isDigit(text.charCodeAt(i))) return null;
+  if (isAlnum(text.charCodeAt(end))) return null;
+  if (joinedToDigit(text, at - 1, at - 2) || joinedToDigit(text, end, end + 1)) return null;
+  return { start: at, end, shapes: DEPLOYMENT_SHAPE };
+}
+
+/** The serial-shaped candidate that starts at `at` (its token's first letter or digit), or null. */
+export function serialAt(text: string, at: number): Candidate | null {
+  if (!isAlnum(text.charCodeAt(at))) return null;
+  let before = at - 1;
+  while (before >= 0 && text.charCodeAt(before) === HYPHEN) before--;
+  if (before >= 0 && isAlnum(text.charCodeAt(before))) return null;
+  let end = at;
+  let digit = false;
+  for (let i = at; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (isAlnum(code)) {
+      // A 25th letter or digit: the token is too long to be a serial, wherever it ends.
+      if (i - at >= 24) return null;
+      end = i + 1;
+      if (isDigit(code)) digit = true;
+    } else if (code !== HYPHEN) {
+      break;
+    }
+  }
+  return digit && end - at >= 6 ? { start: at, end, shapes: SERIAL_SHAPE } : null;
 }

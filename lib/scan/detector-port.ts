@@ -20,11 +20,22 @@ export interface ScanRunWalker {
   readonly nodesRead: number;
 }
 
+/** One run's detection, a step at a time (lib/identifiers/run-reading.ts). */
+export interface ScanRunReading {
+  /** Reads on; returns the matches now certain, in text order. Bounded work per call. */
+  step(): Match[];
+  readonly done: boolean;
+}
+
 export interface DetectorPort {
   createRunWalker(root: Node): ScanRunWalker;
   /** Only the runs of `block` itself, not of the blocks nested in it. */
   createOwnRunWalker(block: Node): ScanRunWalker;
-  detectInRun(run: ScanRun): Match[];
+  /**
+   * The detection of one run, to be stepped until done. With `limit`, only the matches
+   * that end by that offset of the run's text (where the scan's cap falls).
+   */
+  readRun(run: ScanRun, limit?: number): ScanRunReading;
   /** The block element whose run a node's text belongs to. */
   blockOf(node: Node): Node;
   /** False for skipped elements (script, style, hidden, …) and what is inside them. */

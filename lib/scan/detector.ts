@@ -1,6 +1,6 @@
 // The real detector behind the scanner's port.
 
-import { blockOf, createRunWalker, detectInRun, isReadable } from '../identifiers';
+import { blockOf, createRunWalker, isReadable, readRun } from '../identifiers';
 import type { DetectorPort } from './detector-port';
 import { createOwnRunWalker } from './own-runs';
 
@@ -8,7 +8,8 @@ export const detector: DetectorPort = {
   // Runs without a digit hold no identifier: the walker does not even visit their text.
   createRunWalker: (root) => createRunWalker(root, { digitRunsOnly: true }),
   createOwnRunWalker,
-  detectInRun,
+  // A long run is read a window per step, so the scanner can stop inside it.
+  readRun: (run, limit) => readRun(run, { limit }),
   blockOf,
   isReadable,
 };

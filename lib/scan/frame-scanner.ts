@@ -3,7 +3,7 @@
 // the total is capped so a hostile page cannot keep the scanner busy forever.
 
 import { BLOCK_TAGS } from '../identifiers/dom';
-import type { DetectorPort, ScanRunWalker } from './detector-port';
+import type { DetectorPort, ScanRun, ScanRunReading, ScanRunWalker } from './detector-port';
 import type { Painter } from './highlights';
 import type { ScanLimits } from './limits';
 import { MatchStore } from './match-store';
@@ -38,6 +38,13 @@ interface Pass {
   first: boolean;
   /** A pass that processes changes: its time counts as mutation work. */
   batch: boolean;
+  /** The run being detected, a step at a time: a slice may stop inside it. */
+  reading: RunInProgress | null;
+}
+
+interface RunInProgress {
+  block: Node;
+  detection: ScanRunReading;
 }
 
 type Dirt = 'own' | 'subtree';
@@ -85,6 +92,8 @@ export class FrameScanner {
   private stopped = false;
   /** Time spent so far on the changes not yet fully read. */
   private batchSpent = 0;
+  /** The cap fell inside a run: that run is read up to it, then the scan stops. */
+  private capped = false;
 
   constructor(
     private readonly doc: Document,
@@ -119,7 +128,7 @@ export class FrameScanner {
   }
 
   private pass(walker: ScanRunWalker, first: boolean, batch: boolean): Pass {
-    return { id: this.nextPass++, walker, chars: 0, nodes: 0, first, batch };
+    return { id: this.nextPass++, walker, chars: 0, nodes: 0, first, batch, reading: null };
   }
 
   private observe(root: Node): void {
@@ -188,6 +197,7 @@ export class FrameScanner {
       passes.push(this.pass(walker, false, true));
       this.stats.rescans++;
     }
+    this.dropStaleReadings(dirty);
     this.stats.mutationBatches++;
     this.batchSpent += this.now() - started;
     // Changes are few and visible: read them before the rest of the first scan.
@@ -236,35 +246,77 @@ export class FrameScanner {
     this.batchSpent = 0;
   }
 
-  /** Reads runs until the deadline; returns the time spent on change passes. */
+  /**
+   * Reads until the deadline, one step at a time: a step is one walker step or one step of a
+   * run's detection, so a slice may stop inside a run and the next slice goes on with it.
+   * Returns the time spent on change passes.
+   */
   private slice(deadline: number): number {
-    const { detector, store, stats, limits } = this;
+    const { stats, limits } = this;
     let batchTime = 0;
-    for (;;) {
-      const pass = this.work[0];
-      if (!pass) return batchTime;
-      const passStarted = pass.batch ? this.now() : 0;
-      const run = pass.walker.next();
-      const { charsRead, nodesRead } = pass.walker;
-      stats.charsRead += charsRead - pass.chars;
-      stats.nodesRead += nodesRead - pass.nodes;
-      pass.chars = charsRead;
-      pass.nodes = nodesRead;
-      if (stats.charsRead > limits.maxChars || stats.nodesRead > limits.maxNodes) {
-        this.truncate();
+    while (!this.stopped) {
+      // Once capped, only the run the cap fell in is read on (changes read nothing more).
+      const pass = this.capped ? this.work.find((p) => p.reading !== null) : this.work[0];
+      if (!pass) {
+        if (this.capped) this.truncate();
         return batchTime;
       }
-      if (run) {
-        stats.runs++;
-        const root = run.block.getRootNode();
-        if (root !== this.doc && !this.observedRoots.has(root)) this.observe(root);
-        store.put(run.block, pass.id, detector.detectInRun(run));
+      const passStarted = pass.batch ? this.now() : 0;
+      if (pass.reading) {
+        this.readOn(pass, pass.reading);
       } else {
-        this.work.shift();
-        if (pass.first) this.finishFirstScan();
+        const run = pass.walker.next();
+        const { charsRead, nodesRead } = pass.walker;
+        stats.charsRead += charsRead - pass.chars;
+        stats.nodesRead += nodesRead - pass.nodes;
+        pass.chars = charsRead;
+        pass.nodes = nodesRead;
+        const overChars = stats.charsRead - limits.maxChars;
+        if (overChars > 0 || stats.nodesRead > limits.maxNodes) {
+          // The cap is charged as text is read: the run it falls in (its text the last read)
+          // is still detected up to the cap point.
+          const limit = run && stats.nodesRead <= limits.maxNodes ? run.text.length - overChars : 0;
+          if (!run || limit <= 0) {
+            this.truncate();
+            return batchTime;
+          }
+          this.capped = true;
+          this.startRun(pass, run, limit);
+        } else if (run) {
+          this.startRun(pass, run);
+        } else {
+          this.work.shift();
+          if (pass.first) this.finishFirstScan();
+        }
       }
       if (pass.batch) batchTime += this.now() - passStarted;
       if (this.now() >= deadline) return batchTime;
+    }
+    return batchTime;
+  }
+
+  private startRun(pass: Pass, run: ScanRun, limit?: number): void {
+    this.stats.runs++;
+    const root = run.block.getRootNode();
+    if (root !== this.doc && !this.observedRoots.has(root)) this.observe(root);
+    const reading = { block: run.block, detection: this.detector.readRun(run, limit) };
+    pass.reading = reading;
+    this.readOn(pass, reading);
+  }
+
+  /** One step of a run's detection; its matches join what the pass found in the block. */
+  private readOn(pass: Pass, reading: RunInProgress): void {
+    this.store.put(reading.block, pass.id, reading.detection.step());
+    if (!reading.detection.done) return;
+    pass.reading = null;
+    if (this.capped) this.truncate();
+  }
+
+  /** A run whose block changed is read again by a change pass: its old reading stops. */
+  private dropStaleReadings(dirty: Map<Node, Dirt>): void {
+    for (const pass of this.work) {
+      const block = pass.reading?.block;
+      if (block && (dirty.has(block) || insideSubtree(block, dirty))) pass.reading = null;
     }
   }
 

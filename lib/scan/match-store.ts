@@ -82,7 +82,12 @@ export class MatchStore {
     }
     if (i === 0) return;
     if (i < items.length) items = items.slice(0, i);
-    this.blocks.set(block, (entry ?? [pass]).concat(items));
+    if (!entry) {
+      this.blocks.set(block, ([pass] as unknown[]).concat(items));
+      return;
+    }
+    // A long run's matches come a window at a time: appended in place, not copied each time.
+    for (const item of items) entry.push(item);
   }
 
   private admits(kind: IdentifierKind, value: string): boolean {

@@ -12,11 +12,10 @@ import {
   TAG_SHADOW_HOST,
   TAG_SKIPPED,
 } from '../identifiers/dom';
-import { isSpace } from '../identifiers/run-walker';
 import type { ScanRun, ScanRunWalker } from './detector-port';
 
 const SHOW_ELEMENT_AND_TEXT = 0x1 | 0x4;
-/** Nodes one `next()` may visit before it hands back the run so far (matches run-walker). */
+/** Nodes one `next()` may visit before it hands back a blank run (matches run-walker). */
 const STEP_BUDGET = 4096;
 
 export function createOwnRunWalker(block: Node): ScanRunWalker {
@@ -53,15 +52,11 @@ export function createOwnRunWalker(block: Node): ScanRunWalker {
     next() {
       if (finished) return null;
       for (let steps = 0; node; steps++) {
-        const over = steps >= STEP_BUDGET;
-        if (over && nodes.length === 0) return { text: '', nodes: [], starts: [], block };
+        // Past the budget, hand back a blank run and read on from here next time: the run
+        // itself is never cut, so a cue still applies to the end of its block.
+        if (steps >= STEP_BUDGET) return { text: '', nodes: [], starts: [], block };
         if (node.nodeType === 3) {
           const data = (node as Text).data;
-          // Past the budget, cut the run where whitespace parts two text nodes, so that no
-          // token is split; the node is read by the next call.
-          if (over && (isSpace(text.charCodeAt(text.length - 1)) || isSpace(data.charCodeAt(0)))) {
-            return take();
-          }
           nodesRead++;
           charsRead += data.length;
           if (data.length) {

@@ -4,7 +4,7 @@
 
 import { blockOf, isReadable } from '../../identifiers/dom';
 import { createRunWalker } from '../../identifiers/run-walker';
-import type { DetectorPort, Match, ScanRun, ScanRunWalker } from '../detector-port';
+import type { DetectorPort, Match, ScanRun, ScanRunReading, ScanRunWalker } from '../detector-port';
 import { createOwnRunWalker } from '../own-runs';
 
 export interface CountingDetector extends DetectorPort {
@@ -19,6 +19,19 @@ function at(run: ScanRun, offset: number, end: boolean): { node: Text; offset: n
   while (i > 0 && ((run.starts[i] ?? 0) > offset || (end && run.starts[i] === offset))) i--;
   const node = run.nodes[i] as Text;
   return { node, offset: offset - (run.starts[i] ?? 0) };
+}
+
+/** A run detected whole, in its first step. */
+function oneStep(matches: Match[]): ScanRunReading {
+  const reading = {
+    done: false,
+    step(): Match[] {
+      if (reading.done) return [];
+      reading.done = true;
+      return matches;
+    },
+  };
+  return reading;
 }
 
 export function countingDetector(): CountingDetector {
@@ -40,11 +53,12 @@ export function countingDetector(): CountingDetector {
       d.walkers.push({ root, own: true, walker });
       return walker;
     },
-    detectInRun(run) {
+    readRun(run, limit = run.text.length) {
       d.runs.push(run);
       const matches: Match[] = [];
       for (const m of run.text.matchAll(/deployment (\d{8})\b/gi)) {
         const from = (m.index ?? 0) + m[0].length - 8;
+        if (from + 8 > limit) break;
         const start = at(run, from, false);
         const end = at(run, from + 8, true);
         matches.push({
@@ -56,7 +70,7 @@ export function countingDetector(): CountingDetector {
           endOffset: end.offset,
         });
       }
-      return matches;
+      return oneStep(matches);
     },
     blockOf,
     isReadable,
