@@ -197,6 +197,9 @@ function textRoot(node: Text): RunWalker {
       charsRead = text.length;
       return new WalkedRun([text], [node], [0], node, ANY_DIGIT.test(text));
     },
+    get reached() {
+      return done ? node : null;
+    },
     get charsRead() {
       return charsRead;
     },
@@ -358,6 +361,8 @@ export function createRunWalker(root: Node, options: RunWalkerOptions = {}): Run
   }
 
   let finished = false;
+  /** The last node the walk took (see RunWalker.reached). */
+  let reached: Node | null = null;
   return {
     // The hot loop: one pass per node, text handled inline (most nodes are text).
     next() {
@@ -387,6 +392,7 @@ export function createRunWalker(root: Node, options: RunWalkerOptions = {}): Run
           endRun();
           continue;
         }
+        reached = node;
         // Leave every open element that is not an ancestor of this node.
         const parent = node.parentNode;
         const path = f.path;
@@ -423,6 +429,9 @@ export function createRunWalker(root: Node, options: RunWalkerOptions = {}): Run
       const run = ready;
       ready = null;
       return run;
+    },
+    get reached() {
+      return reached;
     },
     get charsRead() {
       return charsRead;

@@ -16,6 +16,8 @@ export interface ScanRun {
 export interface ScanRunWalker {
   /** The next run, or null when the root is done. Bounded work per call. */
   next(): ScanRun | null;
+  /** Where a whole-subtree walk stands (see RunWalker.reached); own-run walkers leave it out. */
+  readonly reached?: Node | null;
   readonly charsRead: number;
   readonly nodesRead: number;
 }

@@ -1,6 +1,8 @@
 // Scans one frame's document in time slices, then keeps up with its changes. All work goes
 // through resumable run walkers, so a slice can stop at any run and the page gets its turn;
-// the total is capped so a hostile page cannot keep the scanner busy forever.
+// the total is capped so a hostile page cannot keep the scanner busy forever. While the page
+// keeps changing, the first scan and the change batches take turns, changes the first scan
+// has yet to reach are left to it, and the scanner paces itself to a share of the main thread.
 
 import { BLOCK_TAGS } from '../identifiers/dom';
 import type { DetectorPort, ScanRunWalker } from './detector-port';
@@ -32,12 +34,17 @@ export interface ScanStats {
 
 interface Pass {
   id: number;
+  /** What the pass reads: whole subtree, or only the block's own text (`own`). */
+  root: Node;
+  own: boolean;
   walker: ScanRunWalker;
   chars: number;
   nodes: number;
   first: boolean;
   /** A pass that processes changes: its time counts as mutation work. */
   batch: boolean;
+  /** The block of the pass's last run: a run of an unrelated block starts that block afresh. */
+  lastBlock: Node | null;
 }
 
 type Dirt = 'own' | 'subtree';
@@ -49,7 +56,12 @@ export interface ScannerOptions {
   hooks: ScannerHooks;
   now?: () => number;
   yieldToPage?: () => Promise<void>;
+  /** Waits `ms` (measured on `now`) between two slices while the page keeps changing. */
+  pause?: (ms: number) => Promise<void>;
 }
+
+const FOLLOWING = 4; // Node.DOCUMENT_POSITION_FOLLOWING
+const CONTAINED_BY = 16; // Node.DOCUMENT_POSITION_CONTAINED_BY
 
 export class FrameScanner {
   readonly store: MatchStore;
@@ -72,10 +84,21 @@ export class FrameScanner {
   private readonly hooks: ScannerHooks;
   private readonly now: () => number;
   private readonly yieldToPage: () => Promise<void>;
+  private readonly pause: (ms: number) => Promise<void>;
   private readonly painter: Painter;
   private readonly observer: MutationObserver;
   private readonly observedRoots = new Set<Node>();
+  /** The first scan's pass until it is done. */
+  private first: Pass | null = null;
+  /** Change passes, oldest first. */
   private work: Pass[] = [];
+  /** Record lists the observer delivered, not looked at yet (`recordAt` into the first). */
+  private records: MutationRecord[][] = [];
+  private recordAt = 0;
+  /** Records came in since the last slice: the page is changing while there is work. */
+  private changed = false;
+  /** While both are pending, the first scan and the change passes lead slices in turn. */
+  private firstLeads = false;
   private dirty = new Map<Node, Dirt>();
   private sweep = false;
   private nextPass = 1;
@@ -96,6 +119,7 @@ export class FrameScanner {
     this.hooks = options.hooks;
     this.now = options.now ?? (() => performance.now());
     this.yieldToPage = options.yieldToPage ?? yieldToPage;
+    this.pause = options.pause ?? ((ms) => new Promise((resume) => setTimeout(resume, ms)));
     this.store = new MatchStore(options.painter);
     this.observer = new MutationObserver((records) => this.takeRecords(records));
   }
@@ -109,7 +133,9 @@ export class FrameScanner {
   stop(): void {
     this.stopped = true;
     this.observer.disconnect();
+    this.first = null;
     this.work = [];
+    this.records = [];
     this.dirty.clear();
   }
 
@@ -118,8 +144,12 @@ export class FrameScanner {
     while (this.running) await this.yieldToPage();
   }
 
-  private pass(walker: ScanRunWalker, first: boolean, batch: boolean): Pass {
-    return { id: this.nextPass++, walker, chars: 0, nodes: 0, first, batch };
+  private pass(root: Node, own: boolean, first: boolean): Pass {
+    const walker = own
+      ? this.detector.createOwnRunWalker(root)
+      : this.detector.createRunWalker(root);
+    const id = this.nextPass++;
+    return { id, root, own, walker, chars: 0, nodes: 0, first, batch: !first, lastBlock: null };
   }
 
   private observe(root: Node): void {
@@ -129,46 +159,69 @@ export class FrameScanner {
     if (root instanceof ShadowRoot) this.painter.addRoot(root);
   }
 
-  /** Only notes what changed; the reading happens in slices, after the page's own task. */
+  /**
+   * Runs after every page task that changed the DOM, so it only keeps the records: looking
+   * at them happens in slices, paced like the rest of the work.
+   */
   private takeRecords(records: MutationRecord[]): void {
     if (this.stopped) return;
+    this.records.push(records);
+    this.changed = true;
+    this.schedule();
+  }
+
+  /** Turns kept records into marked blocks until the deadline; returns the time spent. */
+  private noteChanges(deadline: number): number {
+    const started = this.now();
+    for (let list = this.records[0]; list; list = this.records[0]) {
+      while (this.recordAt < list.length) {
+        this.note(list[this.recordAt++] as MutationRecord);
+        if ((this.recordAt & 63) === 0 && this.now() >= deadline) return this.now() - started;
+      }
+      this.records.shift();
+      this.recordAt = 0;
+    }
+    return this.now() - started;
+  }
+
+  private note(record: MutationRecord): void {
     const { detector } = this;
-    for (const record of records) {
-      if (record.type === 'characterData') {
-        if (detector.isReadable(record.target)) this.mark(detector.blockOf(record.target), 'own');
-        continue;
-      }
-      for (const node of record.addedNodes) {
-        if (node.nodeType === Node.TEXT_NODE) {
-          if (!isBlockGap(node as Text) && detector.isReadable(node)) {
-            this.mark(detector.blockOf(node), 'own');
-          }
-        } else if (node.nodeType === Node.ELEMENT_NODE && detector.isReadable(node)) {
-          const block = detector.blockOf(node);
-          if (block === node) this.mark(node, 'subtree');
-          else if (node.firstChild) this.mark(block, 'own');
+    if (record.type === 'characterData') {
+      if (detector.isReadable(record.target)) this.mark(detector.blockOf(record.target), 'own');
+      return;
+    }
+    for (const node of record.addedNodes) {
+      if (node.nodeType === Node.TEXT_NODE) {
+        if (!isBlockGap(node as Text) && detector.isReadable(node)) {
+          this.mark(detector.blockOf(node), 'own');
         }
-      }
-      // The target's block, looked up once however many nodes the record removed.
-      let targetBlock: Node | null = null;
-      for (const node of record.removedNodes) {
-        if (node.nodeType === Node.ELEMENT_NODE) this.sweep = true;
-        // Text or an inline element left the run it was part of: read that run again.
-        if (node.nodeType === Node.TEXT_NODE || detector.blockOf(node) !== node) {
-          targetBlock ??= detector.blockOf(record.target);
-          this.mark(targetBlock, 'own');
-        }
+      } else if (node.nodeType === Node.ELEMENT_NODE && detector.isReadable(node)) {
+        const block = detector.blockOf(node);
+        if (block === node) this.mark(node, 'subtree');
+        else if (node.firstChild) this.mark(block, 'own');
       }
     }
-    this.schedule();
+    // The target's block, looked up once however many nodes the record removed.
+    let targetBlock: Node | null = null;
+    for (const node of record.removedNodes) {
+      if (node.nodeType === Node.ELEMENT_NODE) this.sweep = true;
+      // Text or an inline element left the run it was part of: read that run again.
+      if (node.nodeType === Node.TEXT_NODE || detector.blockOf(node) !== node) {
+        targetBlock ??= detector.blockOf(record.target);
+        this.mark(targetBlock, 'own');
+      }
+    }
   }
 
   private mark(node: Node, dirt: Dirt): void {
     if (this.dirty.get(node) !== 'subtree') this.dirty.set(node, dirt);
   }
 
-  /** Turns the noted changes into passes: deduplicated, nested and detached ones dropped. */
-  private planBatch(): void {
+  /**
+   * Turns the noted changes into passes: deduplicated, nested and detached ones dropped, and
+   * those the first scan has yet to reach left to it. Returns the time spent.
+   */
+  private planBatch(): number {
     const started = this.now();
     const dirty = this.dirty;
     this.dirty = new Map();
@@ -176,22 +229,30 @@ export class FrameScanner {
       this.sweep = false;
       this.store.sweepDetached();
     }
-    const passes: Pass[] = [];
     for (const [node, dirt] of dirty) {
       // Whatever the block held is about to be re-read, or is gone.
       this.store.clear(node);
-      if (!node.isConnected || insideSubtree(node, dirty)) continue;
-      const walker =
-        dirt === 'subtree'
-          ? this.detector.createRunWalker(node)
-          : this.detector.createOwnRunWalker(node);
-      passes.push(this.pass(walker, false, true));
+      if (!node.isConnected || insideSubtree(node, dirty) || this.notReachedYet(node)) continue;
+      this.work.push(this.pass(node, dirt === 'own', false));
       this.stats.rescans++;
     }
     this.stats.mutationBatches++;
-    this.batchSpent += this.now() - started;
-    // Changes are few and visible: read them before the rest of the first scan.
-    this.work.unshift(...passes);
+    return this.now() - started;
+  }
+
+  /**
+   * Whether the first scan is still to read `node` and all of it: it comes after the node
+   * the walk reached, outside that node's subtree, in the same tree. One comparison, in the
+   * browser, instead of a pass; anything across a shadow boundary gets its pass.
+   */
+  private notReachedYet(node: Node): boolean {
+    const first = this.first;
+    if (!first) return false;
+    const reached = first.walker.reached;
+    if (reached === undefined) return false;
+    if (reached === null) return true;
+    const position = reached.compareDocumentPosition(node);
+    return (position & FOLLOWING) !== 0 && (position & CONTAINED_BY) === 0;
   }
 
   private schedule(): void {
@@ -202,24 +263,44 @@ export class FrameScanner {
 
   private async loop(): Promise<void> {
     try {
+      // Not inside the observer's callback: the page's task ends first.
+      await this.yieldToPage();
+      // What woke the scanner is one change, not yet a storm.
+      this.changed = false;
+      let storming = false;
       while (!this.stopped) {
         if (this.firstPending) {
           this.firstPending = false;
-          this.work.push(this.pass(this.detector.createRunWalker(this.doc), true, false));
-        }
-        if (this.dirty.size || this.sweep) this.planBatch();
-        if (!this.work.length) {
-          this.noteBatchTime(0);
-          break;
+          this.first = this.pass(this.doc, false, true);
         }
         const started = this.now();
-        const batchTime = this.slice(started + this.limits.sliceMs);
+        const deadline = started + this.limits.sliceMs;
+        // Looking at records may take half a slice: a flood of them still leaves reading time.
+        let batchTime = 0;
+        if (this.records.length) batchTime += this.noteChanges(deadline - this.limits.sliceMs / 2);
+        if (this.dirty.size || this.sweep) batchTime += this.planBatch();
+        if (!this.first && !this.work.length && !this.records.length) {
+          this.noteBatchTime(batchTime);
+          break;
+        }
+        this.firstLeads = !this.firstLeads;
+        batchTime += this.slice(deadline);
         const spent = this.now() - started;
         this.stats.slices++;
         if (spent > this.stats.longestSliceMs) this.stats.longestSliceMs = spent;
         this.noteBatchTime(batchTime);
         this.hooks.afterSlice();
-        if (this.work.length || this.dirty.size) await this.yieldToPage();
+        if (!this.first && !this.work.length && !this.records.length && !this.dirty.size) continue;
+        // Changes came in while there was work: the page is busy changing. Give it the rest
+        // of the main thread and come back; once it is quiet, catch up at full speed.
+        if (storming) {
+          const share = this.limits.stormShare;
+          await this.pause((spent * (1 - share)) / share);
+        } else {
+          await this.yieldToPage();
+        }
+        storming = this.changed;
+        this.changed = false;
       }
     } finally {
       this.running = false;
@@ -229,7 +310,9 @@ export class FrameScanner {
 
   private noteBatchTime(ms: number): void {
     this.batchSpent += ms;
-    if (this.batchSpent === 0 || this.work[0]?.batch) return;
+    if (this.batchSpent === 0 || this.work.length || this.records.length || this.dirty.size) {
+      return;
+    }
     // Every change noted so far is read: that was one batch, however many slices it took.
     this.stats.mutationMs += this.batchSpent;
     if (this.batchSpent > this.stats.longestBatchMs) this.stats.longestBatchMs = this.batchSpent;
@@ -241,7 +324,7 @@ export class FrameScanner {
     const { detector, store, stats, limits } = this;
     let batchTime = 0;
     for (;;) {
-      const pass = this.work[0];
+      const pass = this.current();
       if (!pass) return batchTime;
       const passStarted = pass.batch ? this.now() : 0;
       const run = pass.walker.next();
@@ -258,14 +341,39 @@ export class FrameScanner {
         stats.runs++;
         const root = run.block.getRootNode();
         if (root !== this.doc && !this.observedRoots.has(root)) this.observe(root);
-        store.put(run.block, pass.id, detector.detectInRun(run));
+        const block = run.block;
+        const fresh = block !== pass.lastBlock && !holds(block, pass.lastBlock);
+        pass.lastBlock = block;
+        store.put(block, pass.id, detector.detectInRun(run), fresh);
       } else {
-        this.work.shift();
-        if (pass.first) this.finishFirstScan();
+        this.finish(pass);
       }
       if (pass.batch) batchTime += this.now() - passStarted;
       if (this.now() >= deadline) return batchTime;
     }
+  }
+
+  /** The first scan and the oldest change pass take turns leading a slice. */
+  private current(): Pass | undefined {
+    const batch = this.work[0];
+    if (!this.first) return batch;
+    return batch && !this.firstLeads ? batch : this.first;
+  }
+
+  private finish(pass: Pass): void {
+    if (pass === this.first) this.first = null;
+    else this.work.shift();
+    // The page removed the node the walk stood on: the walk ended in the removed subtree and
+    // never saw the rest of its root. Read the root again (the cap bounds how often).
+    const reached = pass.walker.reached;
+    if (reached && !reached.isConnected && pass.root.isConnected) {
+      const again = this.pass(pass.root, pass.own, pass.first);
+      if (pass.first) this.first = again;
+      else this.work.push(again);
+      this.stats.rescans++;
+      return;
+    }
+    if (pass.first) this.finishFirstScan();
   }
 
   private finishFirstScan(): void {
@@ -294,6 +402,12 @@ function isBlockGap(text: Text): boolean {
 
 function isBlockOrNothing(node: Node | null): boolean {
   return node === null || (node.nodeType === 1 && BLOCK_TAGS.has((node as Element).localName));
+}
+
+/** Whether `inner` is `block` or inside it, across shadow roots (a host's text resumes after). */
+function holds(block: Node, inner: Node | null): boolean {
+  for (let n = inner; n; n = parentOf(n)) if (n === block) return true;
+  return false;
 }
 
 function insideSubtree(node: Node, dirty: Map<Node, Dirt>): boolean {

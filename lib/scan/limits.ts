@@ -9,6 +9,8 @@ export interface ScanLimits {
   maxNodes: number;
   /** Least time between two reports while a long scan or a burst of changes goes on. */
   reportEveryMs: number;
+  /** Share of the main thread the scanner takes while the page keeps changing. */
+  stormShare: number;
 }
 
 // The cap has to let the 20 MB benchmark ticket (20M characters, about 1.5M text nodes)
@@ -23,6 +25,10 @@ export const DEFAULT_LIMITS: ScanLimits = {
   maxChars: 32_000_000,
   maxNodes: 2_500_000,
   reportEveryMs: 300,
+  // A page that keeps changing is busy: a fifth of the main thread for reading its changes
+  // keeps what the extension adds under a third of the page's own time even on a page that
+  // uses only part of the thread, and the backlog drains at full speed once it is quiet.
+  stormShare: 0.2,
 };
 
 // How often highlights may repaint. A frame in which a registered highlight changed repaints
