@@ -215,11 +215,14 @@ export interface RunWalkerOptions {
    * nodes are never visited. Detection sets this; without it every run is handed out.
    */
   digitRunsOnly?: boolean;
+  /** Elements whose subtree this walk leaves out (read by a walk of their own). */
+  skip?: (el: Element) => boolean;
 }
 
 export function createRunWalker(root: Node, options: RunWalkerOptions = {}): RunWalker {
   if (root.nodeType === TEXT_NODE) return textRoot(root as Text);
   const gate = options.digitRunsOnly === true;
+  const skip = options.skip;
   const doc = root.ownerDocument ?? (root as Document);
   const frames: Frame[] = [];
   let charsRead = 0;
@@ -314,7 +317,7 @@ export function createRunWalker(root: Node, options: RunWalkerOptions = {}): Run
       length++;
       lastCode = 10;
     }
-    if (flags & TAG_SKIPPED || isHiddenElement(el)) {
+    if (flags & TAG_SKIPPED || isHiddenElement(el) || skip?.(el)) {
       f.pending = skipSubtree(f);
       // Nothing of the skipped subtree is read, but a later sibling must still see its parent.
       if (!f.pending) f.pending = f.root;

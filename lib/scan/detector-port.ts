@@ -23,7 +23,8 @@ export interface ScanRunWalker {
 }
 
 export interface DetectorPort {
-  createRunWalker(root: Node): ScanRunWalker;
+  /** `skip`: elements whose subtree the walk leaves out. */
+  createRunWalker(root: Node, skip?: (el: Element) => boolean): ScanRunWalker;
   /** Only the runs of `block` itself, not of the blocks nested in it. */
   createOwnRunWalker(block: Node): ScanRunWalker;
   detectInRun(run: ScanRun): Match[];

@@ -60,8 +60,10 @@ export interface ScannerOptions {
   pause?: (ms: number) => Promise<void>;
 }
 
-const FOLLOWING = 4; // Node.DOCUMENT_POSITION_FOLLOWING
-const CONTAINED_BY = 16; // Node.DOCUMENT_POSITION_CONTAINED_BY
+/** Marked blocks that make a batch even while records are still waiting to be looked at. */
+const BATCH_FLOOD = 4096;
+/** Siblings looked through to order two nodes before answering "not sure". */
+const SIBLING_REACH = 64;
 
 export class FrameScanner {
   readonly store: MatchStore;
@@ -90,6 +92,12 @@ export class FrameScanner {
   private readonly observedRoots = new Set<Node>();
   /** The first scan's pass until it is done. */
   private first: Pass | null = null;
+  /**
+   * Subtrees added since the first scan began: each is read by a pass of its own and the
+   * first scan leaves it out, so that a page appending without end does not keep the first
+   * scan from ever reaching its end.
+   */
+  private addedAhead = new Set<Node>();
   /** Change passes, oldest first. */
   private work: Pass[] = [];
   /** Record lists the observer delivered, not looked at yet (`recordAt` into the first). */
@@ -147,7 +155,9 @@ export class FrameScanner {
   private pass(root: Node, own: boolean, first: boolean): Pass {
     const walker = own
       ? this.detector.createOwnRunWalker(root)
-      : this.detector.createRunWalker(root);
+      : first
+        ? this.detector.createRunWalker(root, (el) => this.addedAhead.has(el))
+        : this.detector.createRunWalker(root);
     const id = this.nextPass++;
     return { id, root, own, walker, chars: 0, nodes: 0, first, batch: !first, lastBlock: null };
   }
@@ -232,7 +242,11 @@ export class FrameScanner {
     for (const [node, dirt] of dirty) {
       // Whatever the block held is about to be re-read, or is gone.
       this.store.clear(node);
-      if (!node.isConnected || insideSubtree(node, dirty) || this.notReachedYet(node)) continue;
+      if (!node.isConnected || insideSubtree(node, dirty)) continue;
+      // Changed text ahead is read by the first scan. A new subtree gets a pass of its own
+      // wherever it is, and the first scan leaves it out if it comes to it.
+      if (dirt === 'own' && this.notReachedYet(node)) continue;
+      if (dirt === 'subtree' && this.first) this.addedAhead.add(node);
       this.work.push(this.pass(node, dirt === 'own', false));
       this.stats.rescans++;
     }
@@ -242,8 +256,8 @@ export class FrameScanner {
 
   /**
    * Whether the first scan is still to read `node` and all of it: it comes after the node
-   * the walk reached, outside that node's subtree, in the same tree. One comparison, in the
-   * browser, instead of a pass; anything across a shadow boundary gets its pass.
+   * the walk reached, outside that node's subtree, in the same tree. When that is not
+   * quickly certain (another tree, siblings far apart), the change gets a pass of its own.
    */
   private notReachedYet(node: Node): boolean {
     const first = this.first;
@@ -251,8 +265,12 @@ export class FrameScanner {
     const reached = first.walker.reached;
     if (reached === undefined) return false;
     if (reached === null) return true;
-    const position = reached.compareDocumentPosition(node);
-    return (position & FOLLOWING) !== 0 && (position & CONTAINED_BY) === 0;
+    if (!surelyAfter(reached, node)) return false;
+    // Inside a subtree the first scan leaves out: that subtree's pass may be done with it.
+    if (this.addedAhead.size) {
+      for (let n: Node | null = node; n; n = n.parentNode) if (this.addedAhead.has(n)) return false;
+    }
+    return true;
   }
 
   private schedule(): void {
@@ -278,7 +296,10 @@ export class FrameScanner {
         // Looking at records may take half a slice: a flood of them still leaves reading time.
         let batchTime = 0;
         if (this.records.length) batchTime += this.noteChanges(deadline - this.limits.sliceMs / 2);
-        if (this.dirty.size || this.sweep) batchTime += this.planBatch();
+        // A batch takes every record delivered so far, so that a block changed a thousand
+        // times is read once; only a flood that outruns the noting is cut into batches.
+        const noted = !this.records.length || this.dirty.size >= BATCH_FLOOD;
+        if (noted && (this.dirty.size || this.sweep)) batchTime += this.planBatch();
         if (!this.first && !this.work.length && !this.records.length) {
           this.noteBatchTime(batchTime);
           break;
@@ -326,6 +347,11 @@ export class FrameScanner {
     for (;;) {
       const pass = this.current();
       if (!pass) return batchTime;
+      if (pass.batch && !pass.root.isConnected) {
+        // Removed before or while it was read: nothing of it is on the page any more.
+        this.work.shift();
+        continue;
+      }
       const passStarted = pass.batch ? this.now() : 0;
       const run = pass.walker.next();
       const { charsRead, nodesRead } = pass.walker;
@@ -344,7 +370,9 @@ export class FrameScanner {
         const block = run.block;
         const fresh = block !== pass.lastBlock && !holds(block, pass.lastBlock);
         pass.lastBlock = block;
-        store.put(block, pass.id, detector.detectInRun(run), fresh);
+        // A run the walk found in a subtree the page has since removed holds nothing to show.
+        if (block.isConnected) store.put(block, pass.id, detector.detectInRun(run), fresh);
+        else store.clear(block);
       } else {
         this.finish(pass);
       }
@@ -361,8 +389,12 @@ export class FrameScanner {
   }
 
   private finish(pass: Pass): void {
-    if (pass === this.first) this.first = null;
-    else this.work.shift();
+    if (pass === this.first) {
+      this.first = null;
+      this.addedAhead = new Set();
+    } else {
+      this.work.shift();
+    }
     // The page removed the node the walk stood on: the walk ended in the removed subtree and
     // never saw the rest of its root. Read the root again (the cap bounds how often).
     const reached = pass.walker.reached;
@@ -377,6 +409,7 @@ export class FrameScanner {
   }
 
   private finishFirstScan(): void {
+    if (this.firstScanDone) return;
     this.firstScanDone = true;
     this.hooks.firstScanDone();
   }
@@ -402,6 +435,37 @@ function isBlockGap(text: Text): boolean {
 
 function isBlockOrNothing(node: Node | null): boolean {
   return node === null || (node.nodeType === 1 && BLOCK_TAGS.has((node as Element).localName));
+}
+
+/**
+ * Whether `node` comes after `reached` in tree order and outside its subtree, answered from
+ * their ancestors and a bounded look along the siblings where their paths part (as
+ * compareDocumentPosition does, which some DOMs answer by walking the whole tree); false
+ * when not sure.
+ */
+function surelyAfter(reached: Node, node: Node): boolean {
+  const a: Node[] = [];
+  const b: Node[] = [];
+  for (let n: Node | null = reached; n; n = n.parentNode) a.push(n);
+  for (let n: Node | null = node; n; n = n.parentNode) b.push(n);
+  let i = a.length - 1;
+  let j = b.length - 1;
+  if (a[i] !== b[j]) return false;
+  while (i >= 0 && j >= 0 && a[i] === b[j]) {
+    i--;
+    j--;
+  }
+  // One holds the other (or they are the same node).
+  if (i < 0 || j < 0) return false;
+  const before = a[i] as Node;
+  const after = b[j] as Node;
+  // Appended last: after everything else there.
+  if (!after.nextSibling) return true;
+  let n = before.nextSibling;
+  for (let steps = 0; n && steps < SIBLING_REACH; steps++, n = n.nextSibling) {
+    if (n === after) return true;
+  }
+  return false;
 }
 
 /** Whether `inner` is `block` or inside it, across shadow roots (a host's text resumes after). */
