@@ -147,6 +147,11 @@ export class FrameScanner {
     this.dirty.clear();
   }
 
+  /** Changes not read yet: record lists, marked blocks and passes (tests and benchmarks). */
+  get backlog(): number {
+    return this.records.length + this.dirty.size + this.work.length;
+  }
+
   /** Resolves when no work is queued (tests and the benchmark wait on it). */
   async idle(): Promise<void> {
     while (this.running) await this.yieldToPage();
