@@ -37,7 +37,8 @@ interface Pass {
   /** What the pass reads: whole subtree, or only the block's own text (`own`). */
   root: Node;
   own: boolean;
-  walker: ScanRunWalker;
+  /** Made when the pass is first read: a storm plans thousands of passes in one batch. */
+  walker: ScanRunWalker | null;
   chars: number;
   nodes: number;
   first: boolean;
@@ -108,6 +109,9 @@ export class FrameScanner {
   /** While both are pending, the first scan and the change passes lead slices in turn. */
   private firstLeads = false;
   private dirty = new Map<Node, Dirt>();
+  /** The batch being planned (a big one takes more than one slice), and where planning is. */
+  private planning: Map<Node, Dirt> | null = null;
+  private planned: Iterator<[Node, Dirt]> | null = null;
   private sweep = false;
   private nextPass = 1;
   /** The first scan's walker is made in the first slice: making one may query the page. */
@@ -145,11 +149,13 @@ export class FrameScanner {
     this.work = [];
     this.records = [];
     this.dirty.clear();
+    this.planning = null;
+    this.planned = null;
   }
 
   /** Changes not read yet: record lists, marked blocks and passes (tests and benchmarks). */
   get backlog(): number {
-    return this.records.length + this.dirty.size + this.work.length;
+    return this.records.length + this.dirty.size + (this.planning?.size ?? 0) + this.work.length;
   }
 
   /** Resolves when no work is queued (tests and the benchmark wait on it). */
@@ -158,13 +164,29 @@ export class FrameScanner {
   }
 
   private pass(root: Node, own: boolean, first: boolean): Pass {
-    const walker = own
-      ? this.detector.createOwnRunWalker(root)
-      : first
-        ? this.detector.createRunWalker(root, (el) => this.addedAhead.has(el))
-        : this.detector.createRunWalker(root);
     const id = this.nextPass++;
-    return { id, root, own, walker, chars: 0, nodes: 0, first, batch: !first, lastBlock: null };
+    return {
+      id,
+      root,
+      own,
+      walker: null,
+      chars: 0,
+      nodes: 0,
+      first,
+      batch: !first,
+      lastBlock: null,
+    };
+  }
+
+  private walkerOf(pass: Pass): ScanRunWalker {
+    if (pass.walker) return pass.walker;
+    const { detector } = this;
+    pass.walker = pass.own
+      ? detector.createOwnRunWalker(pass.root)
+      : pass.first
+        ? detector.createRunWalker(pass.root, (el) => this.addedAhead.has(el))
+        : detector.createRunWalker(pass.root);
+    return pass.walker;
   }
 
   private observe(root: Node): void {
@@ -236,15 +258,21 @@ export class FrameScanner {
    * Turns the noted changes into passes: deduplicated, nested and detached ones dropped, and
    * those the first scan has yet to reach left to it. Returns the time spent.
    */
-  private planBatch(): number {
+  private planBatch(deadline: number): number {
     const started = this.now();
-    const dirty = this.dirty;
-    this.dirty = new Map();
-    if (this.sweep) {
-      this.sweep = false;
-      this.store.sweepDetached();
+    if (!this.planning) {
+      this.planning = this.dirty;
+      this.planned = this.planning.entries();
+      this.dirty = new Map();
+      if (this.sweep) {
+        this.sweep = false;
+        this.store.sweepDetached();
+      }
     }
-    for (const [node, dirt] of dirty) {
+    const dirty = this.planning;
+    let count = 0;
+    for (let next = this.planned?.next(); next && !next.done; next = this.planned?.next()) {
+      const [node, dirt] = next.value;
       // Whatever the block held is about to be re-read, or is gone.
       this.store.clear(node);
       if (!node.isConnected || insideSubtree(node, dirty)) continue;
@@ -254,7 +282,11 @@ export class FrameScanner {
       if (dirt === 'subtree' && this.first) this.addedAhead.add(node);
       this.work.push(this.pass(node, dirt === 'own', false));
       this.stats.rescans++;
+      // A storm's batch can mark thousands of blocks: planning them goes on in later slices.
+      if ((++count & 255) === 0 && this.now() >= deadline) return this.now() - started;
     }
+    this.planning = null;
+    this.planned = null;
     this.stats.mutationBatches++;
     return this.now() - started;
   }
@@ -267,6 +299,8 @@ export class FrameScanner {
   private notReachedYet(node: Node): boolean {
     const first = this.first;
     if (!first) return false;
+    // Not started: all of the document is ahead of it.
+    if (!first.walker) return true;
     const reached = first.walker.reached;
     if (reached === undefined) return false;
     if (reached === null) return true;
@@ -298,25 +332,32 @@ export class FrameScanner {
         }
         const started = this.now();
         const deadline = started + this.limits.sliceMs;
-        // Looking at records may take half a slice: a flood of them still leaves reading time.
+        this.firstLeads = !this.firstLeads;
         let batchTime = 0;
-        if (this.records.length) batchTime += this.noteChanges(deadline - this.limits.sliceMs / 2);
-        // A batch takes every record delivered so far, so that a block changed a thousand
-        // times is read once; only a flood that outruns the noting is cut into batches.
-        const noted = !this.records.length || this.dirty.size >= BATCH_FLOOD;
-        if (noted && (this.dirty.size || this.sweep)) batchTime += this.planBatch();
-        if (!this.first && !this.work.length && !this.records.length) {
+        // While the first scan is on, every other slice is all its own: however many changes
+        // come in, it moves on. The other slices look at changes first.
+        if (!this.first || !this.firstLeads) {
+          // Looking at records may take half a slice: a flood of them leaves reading time.
+          const half = deadline - this.limits.sliceMs / 2;
+          if (this.records.length) batchTime += this.noteChanges(half);
+          // A batch takes every record delivered so far, so that a block changed a thousand
+          // times is read once; only a flood that outruns the noting is cut into batches.
+          const noted = !this.records.length || this.dirty.size >= BATCH_FLOOD;
+          if (this.planning || (noted && (this.dirty.size || this.sweep))) {
+            batchTime += this.planBatch(half);
+          }
+        }
+        if (this.isIdle()) {
           this.noteBatchTime(batchTime);
           break;
         }
-        this.firstLeads = !this.firstLeads;
         batchTime += this.slice(deadline);
         const spent = this.now() - started;
         this.stats.slices++;
         if (spent > this.stats.longestSliceMs) this.stats.longestSliceMs = spent;
         this.noteBatchTime(batchTime);
         this.hooks.afterSlice();
-        if (!this.first && !this.work.length && !this.records.length && !this.dirty.size) continue;
+        if (this.isIdle()) continue;
         // Changes came in while there was work: the page is busy changing. Give it the rest
         // of the main thread and come back; once it is quiet, catch up at full speed.
         if (storming) {
@@ -334,11 +375,23 @@ export class FrameScanner {
     if (!this.stopped) this.hooks.afterSlice();
   }
 
+  private isIdle(): boolean {
+    return (
+      !this.first &&
+      !this.work.length &&
+      !this.records.length &&
+      !this.dirty.size &&
+      !this.planning &&
+      !this.sweep
+    );
+  }
+
   private noteBatchTime(ms: number): void {
     this.batchSpent += ms;
     if (this.batchSpent === 0 || this.work.length || this.records.length || this.dirty.size) {
       return;
     }
+    if (this.planning) return;
     // Every change noted so far is read: that was one batch, however many slices it took.
     this.stats.mutationMs += this.batchSpent;
     if (this.batchSpent > this.stats.longestBatchMs) this.stats.longestBatchMs = this.batchSpent;
@@ -358,8 +411,9 @@ export class FrameScanner {
         continue;
       }
       const passStarted = pass.batch ? this.now() : 0;
-      const run = pass.walker.next();
-      const { charsRead, nodesRead } = pass.walker;
+      const walker = this.walkerOf(pass);
+      const run = walker.next();
+      const { charsRead, nodesRead } = walker;
       stats.charsRead += charsRead - pass.chars;
       stats.nodesRead += nodesRead - pass.nodes;
       pass.chars = charsRead;
@@ -402,7 +456,7 @@ export class FrameScanner {
     }
     // The page removed the node the walk stood on: the walk ended in the removed subtree and
     // never saw the rest of its root. Read the root again (the cap bounds how often).
-    const reached = pass.walker.reached;
+    const reached = pass.walker?.reached;
     if (reached && !reached.isConnected && pass.root.isConnected) {
       const again = this.pass(pass.root, pass.own, pass.first);
       if (pass.first) this.first = again;
