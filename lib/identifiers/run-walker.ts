@@ -351,6 +351,22 @@ export function createRunWalker(root: Node, options: RunWalkerOptions = {}): Run
     }
   };
 
+  /**
+   * The page may remove the node the walk stands on between two calls (a feed trimming its
+   * old items): the walk would go on inside the removed subtree and end there, never seeing
+   * the rest. It goes on instead from the deepest open element still in place, at its first
+   * child (what it read of that element again is replaced, not added).
+   */
+  const reanchor = (f: Frame): void => {
+    const at = f.pending ?? f.walker.currentNode;
+    if (at === f.root || f.root.contains(at)) return;
+    let i = f.path.length - 1;
+    while (i > 0 && !f.root.contains(f.path[i] as Node)) i--;
+    const anchor = f.path[i] as Node;
+    f.walker.currentNode = anchor;
+    f.pending = f.walker.firstChild() ?? skipSubtree(f) ?? f.root;
+  };
+
   const main = openFrame(root);
   frames.push(main);
   if (root.nodeType === ELEMENT_NODE) {
@@ -375,6 +391,8 @@ export function createRunWalker(root: Node, options: RunWalkerOptions = {}): Run
         return run;
       }
       if (finished) return null;
+      const top = frames[frames.length - 1];
+      if (top) reanchor(top);
       let steps = 0;
       work = 0;
       overBudget = false;

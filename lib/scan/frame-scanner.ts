@@ -454,16 +454,6 @@ export class FrameScanner {
     } else {
       this.work.shift();
     }
-    // The page removed the node the walk stood on: the walk ended in the removed subtree and
-    // never saw the rest of its root. Read the root again (the cap bounds how often).
-    const reached = pass.walker?.reached;
-    if (reached && !reached.isConnected && pass.root.isConnected) {
-      const again = this.pass(pass.root, pass.own, pass.first);
-      if (pass.first) this.first = again;
-      else this.work.push(again);
-      this.stats.rescans++;
-      return;
-    }
     if (pass.first) this.finishFirstScan();
   }
 
