@@ -202,6 +202,18 @@ export class FrameScanner {
    */
   private takeRecords(records: MutationRecord[]): void {
     if (this.stopped) return;
+    // Blocks added while the first scan runs are left out of it at once (a pass reads each):
+    // looking at the records may lag behind, and the first scan must not chase a page that
+    // keeps appending.
+    if (this.first || this.firstPending) {
+      for (const record of records) {
+        for (const node of record.addedNodes) {
+          if (node.nodeType === 1 && BLOCK_TAGS.has((node as Element).localName)) {
+            this.addedAhead.add(node);
+          }
+        }
+      }
+    }
     this.records.push(records);
     this.changed = true;
     this.schedule();
