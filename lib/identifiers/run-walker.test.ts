@@ -310,3 +310,31 @@ describe('createRunWalker', () => {
     });
   });
 });
+
+describe('a page changing under the walk', () => {
+  it('goes on from the nearest element still in place when the node it stood on is removed', () => {
+    const body = page('<div id="feed"><p>a1</p><p>b2</p><p>c3</p><p>d4</p></div><p>e5</p>');
+    const walker = createRunWalker(body);
+    expect(walker.next()?.text).toBe('a1');
+    // The walk has entered the second item; the page removes it and the one after it.
+    expect(walker.reached).toBe(body.querySelectorAll('p')[1]);
+    const [, second, third] = body.querySelectorAll('p');
+    second?.remove();
+    third?.remove();
+    const rest: string[] = [];
+    for (let run = walker.next(); run; run = walker.next())
+      if (run.text.trim()) rest.push(run.text);
+    // The first item is read again (its matches are replaced, not added); nothing is missed.
+    expect(rest).toEqual(['a1', 'd4', 'e5']);
+  });
+
+  it('leaves out the elements it is told to skip', () => {
+    const body = page('<p>a1</p><div class="new"><p>b2</p></div><p>c3</p>');
+    const added = body.querySelector('.new') as Element;
+    const walker = createRunWalker(body, { skip: (el) => el === added });
+    const texts: string[] = [];
+    for (let run = walker.next(); run; run = walker.next())
+      if (run.text.trim()) texts.push(run.text);
+    expect(texts).toEqual(['a1', 'c3']);
+  });
+});

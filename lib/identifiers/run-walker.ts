@@ -193,6 +193,9 @@ function textRoot(node: Text): RunWalker {
       charsRead = text.length;
       return new WalkedRun([text], [node], [0], node, ANY_DIGIT.test(text));
     },
+    get reached() {
+      return done ? node : null;
+    },
     get charsRead() {
       return charsRead;
     },
@@ -208,11 +211,14 @@ export interface RunWalkerOptions {
    * nodes are never visited. Detection sets this; without it every run is handed out.
    */
   digitRunsOnly?: boolean;
+  /** Elements whose subtree this walk leaves out (read by a walk of their own). */
+  skip?: (el: Element) => boolean;
 }
 
 export function createRunWalker(root: Node, options: RunWalkerOptions = {}): RunWalker {
   if (root.nodeType === TEXT_NODE) return textRoot(root as Text);
   const gate = options.digitRunsOnly === true;
+  const skip = options.skip;
   const doc = root.ownerDocument ?? (root as Document);
   const frames: Frame[] = [];
   let charsRead = 0;
@@ -304,7 +310,7 @@ export function createRunWalker(root: Node, options: RunWalkerOptions = {}): Run
       parts.push('\n');
       length++;
     }
-    if (flags & TAG_SKIPPED || isHiddenElement(el)) {
+    if (flags & TAG_SKIPPED || isHiddenElement(el) || skip?.(el)) {
       f.pending = skipSubtree(f);
       // Nothing of the skipped subtree is read, but a later sibling must still see its parent.
       if (!f.pending) f.pending = f.root;
@@ -338,6 +344,22 @@ export function createRunWalker(root: Node, options: RunWalkerOptions = {}): Run
     }
   };
 
+  /**
+   * The page may remove the node the walk stands on between two calls (a feed trimming its
+   * old items): the walk would go on inside the removed subtree and end there, never seeing
+   * the rest. It goes on instead from the deepest open element still in place, at its first
+   * child (what it read of that element again is replaced, not added).
+   */
+  const reanchor = (f: Frame): void => {
+    const at = f.pending ?? f.walker.currentNode;
+    if (at === f.root || f.root.contains(at)) return;
+    let i = f.path.length - 1;
+    while (i > 0 && !f.root.contains(f.path[i] as Node)) i--;
+    const anchor = f.path[i] as Node;
+    f.walker.currentNode = anchor;
+    f.pending = f.walker.firstChild() ?? skipSubtree(f) ?? f.root;
+  };
+
   const main = openFrame(root);
   frames.push(main);
   if (root.nodeType === ELEMENT_NODE) {
@@ -351,6 +373,8 @@ export function createRunWalker(root: Node, options: RunWalkerOptions = {}): Run
   }
 
   let finished = false;
+  /** The last node the walk took (see RunWalker.reached). */
+  let reached: Node | null = null;
   return {
     // The hot loop: one pass per node, text handled inline (most nodes are text).
     next() {
@@ -360,6 +384,8 @@ export function createRunWalker(root: Node, options: RunWalkerOptions = {}): Run
         return run;
       }
       if (finished) return null;
+      const top = frames[frames.length - 1];
+      if (top) reanchor(top);
       let steps = 0;
       work = 0;
       overBudget = false;
@@ -385,6 +411,7 @@ export function createRunWalker(root: Node, options: RunWalkerOptions = {}): Run
           endRun();
           continue;
         }
+        reached = node;
         // Leave every open element that is not an ancestor of this node.
         const parent = node.parentNode;
         const path = f.path;
@@ -417,6 +444,9 @@ export function createRunWalker(root: Node, options: RunWalkerOptions = {}): Run
       const run = ready;
       ready = null;
       return run;
+    },
+    get reached() {
+      return reached;
     },
     get charsRead() {
       return charsRead;

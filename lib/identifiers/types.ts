@@ -44,6 +44,11 @@ export interface TextRun {
 /** A resumable walk over a subtree's text runs: each `next()` reads about one block run. */
 export interface RunWalker {
   next(): TextRun | null;
+  /**
+   * The last node the walk took, null before the first. Every node after it in tree order,
+   * outside its subtree, is still to come: a change there needs no reading of its own.
+   */
+  readonly reached: Node | null;
   readonly charsRead: number;
   readonly nodesRead: number;
 }

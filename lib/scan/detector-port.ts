@@ -16,6 +16,8 @@ export interface ScanRun {
 export interface ScanRunWalker {
   /** The next run, or null when the root is done. Bounded work per call. */
   next(): ScanRun | null;
+  /** Where a whole-subtree walk stands (see RunWalker.reached); own-run walkers leave it out. */
+  readonly reached?: Node | null;
   readonly charsRead: number;
   readonly nodesRead: number;
 }
@@ -28,7 +30,8 @@ export interface ScanRunReading {
 }
 
 export interface DetectorPort {
-  createRunWalker(root: Node): ScanRunWalker;
+  /** `skip`: elements whose subtree the walk leaves out. */
+  createRunWalker(root: Node, skip?: (el: Element) => boolean): ScanRunWalker;
   /** Only the runs of `block` itself, not of the blocks nested in it. */
   createOwnRunWalker(block: Node): ScanRunWalker;
   /**

@@ -6,7 +6,7 @@ import { createOwnRunWalker } from './own-runs';
 
 export const detector: DetectorPort = {
   // Runs without a digit hold no identifier: the walker does not even visit their text.
-  createRunWalker: (root) => createRunWalker(root, { digitRunsOnly: true }),
+  createRunWalker: (root, skip) => createRunWalker(root, { digitRunsOnly: true, skip }),
   createOwnRunWalker,
   // A long run is read a window per step, so the scanner can stop inside it.
   readRun: (run, limit) => readRun(run, { limit }),

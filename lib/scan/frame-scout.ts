@@ -31,6 +31,8 @@ export interface ScoutOptions {
   documentStyled?: boolean;
   clock?: ThrottleClock;
   yieldToPage?: () => Promise<void>;
+  /** Waits between slices while the page keeps changing (see FrameScanner). */
+  pause?: (ms: number) => Promise<void>;
   /** How long the frame after a repaint took (sets how often highlights repaint). */
   frameCost?: (done: (ms: number) => void) => void;
 }
@@ -69,6 +71,7 @@ export function startFrameScout(doc: Document, port: ScoutPort, options: ScoutOp
     limits,
     now: clock.now,
     yieldToPage: options.yieldToPage,
+    pause: options.pause,
     hooks: {
       afterSlice() {
         // Reloaded or removed extension: an orphan must not keep reading the page.

@@ -42,6 +42,20 @@ describe('the match store', () => {
     expect(store.blockCount).toBe(0);
   });
 
+  it('ignores a run from an older pass once a later pass read the block, and starts a block afresh when told', () => {
+    const painter = recordingPainter();
+    const store = new MatchStore(painter);
+    const [first] = blocks as [HTMLElement];
+    // A change pass got to the block before the first scan did: its reading is newer.
+    store.put(first, 7, [match(first, 'deployment', '77778888')]);
+    store.put(first, 1, [match(first, 'deployment', '11112222')]);
+    expect(listed(store)).toEqual(['deployment:77778888×1']);
+    // The same pass meets the block again (it moved ahead of the walk): not counted twice.
+    store.put(first, 7, [match(first, 'deployment', '77778888')], true);
+    expect(listed(store)).toEqual(['deployment:77778888×1']);
+    expect(painter.painted.size).toBe(1);
+  });
+
   it('counts an identifier across blocks, and a value of both kinds as two identifiers', () => {
     const store = new MatchStore(recordingPainter());
     const [first, second] = blocks as [HTMLElement, HTMLElement];

@@ -54,12 +54,21 @@ export class MatchStore {
     return this.counts.deployment.size + this.counts.serial.size;
   }
 
-  /** Records one run's matches: replaces the block's older matches unless `pass` wrote them. */
-  put(block: Node, pass: number, matches: Match[]): void {
+  /**
+   * Records one run's matches: replaces the block's older matches unless `pass` wrote them
+   * and this run continues the block (`fresh` false). A pass started later than `pass` that
+   * already read the block read newer text (any change since clears the block), so the run
+   * is dropped: the first scan arriving at a block a change batch got to first.
+   */
+  put(block: Node, pass: number, matches: Match[], fresh = false): void {
     let entry = this.blocks.get(block);
-    if (entry && entry[0] !== pass) {
-      this.drop(block, entry);
-      entry = undefined;
+    if (entry) {
+      const wrote = entry[0] as number;
+      if (wrote > pass) return;
+      if (wrote !== pass || fresh) {
+        this.drop(block, entry);
+        entry = undefined;
+      }
     }
     if (matches.length === 0) return;
     // Sized once: an array grown by push keeps spare room, and most blocks hold one match.

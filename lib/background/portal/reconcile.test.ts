@@ -5,6 +5,7 @@
 import { beforeEach, describe, expect, test } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import type { ReportedIdentifier } from '../../messaging/content-protocol';
+import { wholeReport } from '../../messaging/testing/reports';
 import type { Fetch } from '../../portal/transport';
 import { updateSettings } from '../../settings';
 import { recordDetections } from '../detections';
@@ -159,10 +160,11 @@ describe('add-all-expired', () => {
       { kind: 'deployment', value: '14181336', count: 1 },
       { kind: 'deployment', value: '19750628', count: 1 },
     ];
-    await recordDetections(
-      { type: 'detections', identifiers, truncated: false },
-      { tabId: 7, frameId: 0, url: 'https://helpdesk.example/ticket/7' },
-    );
+    await recordDetections(wholeReport(identifiers), {
+      tabId: 7,
+      frameId: 0,
+      url: 'https://helpdesk.example/ticket/7',
+    });
     portal.garble((request) =>
       request.method === 'PUT' && request.path.endsWith('/14181336')
         ? garbage['malformed JSON']()
@@ -209,14 +211,11 @@ describe('a hung portal answers every action by the deadline', () => {
   });
 
   test('support-status and add-all-expired', async () => {
-    await recordDetections(
-      {
-        type: 'detections',
-        identifiers: [{ kind: 'deployment', value: '14181336', count: 1 }],
-        truncated: false,
-      },
-      { tabId: 8, frameId: 0, url: 'https://helpdesk.example/ticket/8' },
-    );
+    await recordDetections(wholeReport([{ kind: 'deployment', value: '14181336', count: 1 }]), {
+      tabId: 8,
+      frameId: 0,
+      url: 'https://helpdesk.example/ticket/8',
+    });
     for (const action of [() => service.supportStatus(8), () => service.addAllExpired(8, 'card')]) {
       const started = performance.now();
       expect(await action()).toMatchObject({

@@ -43,8 +43,8 @@ export function countingDetector(): CountingDetector {
       d.runs = [];
       d.walkers = [];
     },
-    createRunWalker(root) {
-      const walker = createRunWalker(root);
+    createRunWalker(root, skip) {
+      const walker = createRunWalker(root, { skip });
       d.walkers.push({ root, own: false, walker });
       return walker;
     },
