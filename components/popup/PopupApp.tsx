@@ -12,6 +12,7 @@ import { LiveRegion, useAnnouncer } from './announcer';
 import { CartBar } from './CartBar';
 import { CreditsChoice } from './CreditsChoice';
 import { EmptyState } from './EmptyState';
+import { HeldHighlightsNotice } from './HeldHighlightsNotice';
 import { HighlightsSwitch } from './HighlightsSwitch';
 import { RescanIcon } from './icons';
 import { ManualLookup } from './ManualLookup';
@@ -163,6 +164,7 @@ function TabView({ tab, scan, scanning, rescan, announce }: TabViewProps) {
         </p>
       )}
       {tab.truncated && <TruncatedNotice />}
+      <HeldHighlightsNotice tab={tab} />
       {count > 0 ? (
         <TabSupport tabId={tab.tabId} identifiers={tab.identifiers} announce={announce} />
       ) : (

@@ -9,9 +9,11 @@ export function aggregateTab(tabId: number, tab: StoredTab | undefined): TabResu
   const frames = Object.entries(tab?.frames ?? {});
   const byKey = new Map<string, TabIdentifier>();
   let truncated = false;
+  let highlightsHeld = false;
   let updatedAt: number | undefined;
   for (const [, frame] of frames) {
     truncated ||= frame.truncated;
+    highlightsHeld ||= frame.highlightsHeld === true;
     updatedAt = Math.max(updatedAt ?? 0, frame.reportedAt);
     for (const { kind, value, count } of frame.identifiers) {
       const key = `${kind}:${value}`;
@@ -29,6 +31,7 @@ export function aggregateTab(tabId: number, tab: StoredTab | undefined): TabResu
     scanned: frames.length > 0,
     identifiers,
     truncated,
+    ...(highlightsHeld ? { highlightsHeld: true as const } : {}),
     frameCount: frames.length,
     ...(pageUrl === undefined ? {} : { pageUrl }),
     ...(updatedAt === undefined ? {} : { updatedAt }),

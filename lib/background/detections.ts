@@ -27,6 +27,7 @@ export async function recordDetections(
           ...(frame.documentId === undefined ? {} : { documentId: frame.documentId }),
           identifiers: report.identifiers,
           truncated: report.truncated,
+          ...(report.highlightsHeld ? { highlightsHeld: true } : {}),
           reportedAt: Date.now(),
         },
       },

@@ -8,6 +8,8 @@ export interface FrameResults {
   documentId?: string;
   identifiers: ReportedIdentifier[];
   truncated: boolean;
+  /** The frame holds its highlights until the user asks for them (see TabResults). */
+  highlightsHeld?: boolean;
   reportedAt: number;
 }
 

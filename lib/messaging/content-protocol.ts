@@ -20,6 +20,11 @@ export interface DetectionsReport {
   identifiers: ReportedIdentifier[];
   /** The scan hit its work cap: the page has more text than was read. */
   truncated: boolean;
+  /**
+   * The frame's highlights wait for the user: its document is too large to take their
+   * colours without pausing the page (absent from scripts that never hold them).
+   */
+  highlightsHeld?: boolean;
 }
 
 /** Background → content script, in answer to a report. */
@@ -27,5 +32,7 @@ export interface DetectionsReply {
   highlights: boolean;
 }
 
-/** Background → content script. */
-export type ContentCommand = { type: 'set-highlights'; enabled: boolean };
+/** Background → content script. `show-held-highlights`: the user chose to colour a large page. */
+export type ContentCommand =
+  | { type: 'set-highlights'; enabled: boolean }
+  | { type: 'show-held-highlights' };

@@ -50,6 +50,11 @@ export interface TabResults {
   identifiers: TabIdentifier[];
   /** Some frame hit its work cap: there is more text than was read. */
   truncated: boolean;
+  /**
+   * Some frame holds its highlights back: its page is too large to colour without pausing
+   * it, until the user asks (`show-held-highlights`). Absent when none does.
+   */
+  highlightsHeld?: true;
   /** How many frames reported (the top frame and same-origin or injected subframes). */
   frameCount: number;
   /** The top frame's URL as it reported it, when it has. */
@@ -65,4 +70,8 @@ export interface ScanStarted {
 
 export interface HighlightsState {
   enabled: boolean;
+}
+
+export interface HeldHighlightsShown {
+  tabId: number;
 }

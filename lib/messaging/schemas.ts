@@ -43,6 +43,7 @@ export const detectionsReportSchema = z.object({
     ),
   ),
   truncated: z.boolean(),
+  highlightsHeld: z.optional(z.boolean()),
 });
 
 const tabId = z.number().check(z.int(), z.nonnegative());
@@ -53,6 +54,10 @@ export const getHighlightsSchema = z.object({ type: z.literal('get-highlights') 
 export const setHighlightsSchema = z.object({
   type: z.literal('set-highlights'),
   enabled: z.boolean(),
+});
+export const showHeldHighlightsSchema = z.object({
+  type: z.literal('show-held-highlights'),
+  tabId,
 });
 
 // ---- Portal messages (extension pages only) ---------------------------------------------

@@ -43,12 +43,11 @@ export interface FrameScout extends RunningScout {
 }
 
 export function isContentCommand(message: unknown): message is ContentCommand {
-  const m = message as Partial<ContentCommand> | null;
+  const m = message as { type?: unknown; enabled?: unknown } | null;
+  if (typeof m !== 'object' || m === null) return false;
   return (
-    typeof m === 'object' &&
-    m !== null &&
-    m.type === 'set-highlights' &&
-    typeof m.enabled === 'boolean'
+    (m.type === 'set-highlights' && typeof m.enabled === 'boolean') ||
+    m.type === 'show-held-highlights'
   );
 }
 
@@ -65,6 +64,7 @@ export function startFrameScout(doc: Document, port: ScoutPort, options: ScoutOp
   const frameCost = options.frameCost ?? timeToNextFrame;
   let stopped = false;
   let sentVersion = -1;
+  let sentHeld = false;
 
   const throttle = new Throttle(report, limits.reportEveryMs, clock);
   // Repaints follow the first finding at once, then come as often as their cost allows.
@@ -82,7 +82,9 @@ export function startFrameScout(doc: Document, port: ScoutPort, options: ScoutOp
           stop();
           return;
         }
-        if (scanner.store.version !== sentVersion) throttle.markChanged();
+        if (scanner.store.version !== sentVersion || painter.held !== sentHeld) {
+          throttle.markChanged();
+        }
         throttle.afterSlice();
         if (painter.pending) {
           paintThrottle.markChanged();
@@ -96,10 +98,19 @@ export function startFrameScout(doc: Document, port: ScoutPort, options: ScoutOp
   function paint(): void {
     if (stopped || !painter.pending) return;
     painter.flush();
+    // The first colours may have been held back: the background must hear it even when the
+    // scan has ended and no slice is left to report it.
+    reportHeldChange();
     frameCost((ms) => {
       const { minMs, maxMs, costFactor } = PAINT_CADENCE;
       paintThrottle.everyMs = Math.min(maxMs, Math.max(minMs, ms * costFactor));
     });
+  }
+
+  function reportHeldChange(): void {
+    if (painter.held === sentHeld) return;
+    throttle.markChanged();
+    throttle.afterSlice();
   }
 
   function report(): void {
@@ -109,10 +120,12 @@ export function startFrameScout(doc: Document, port: ScoutPort, options: ScoutOp
       return;
     }
     sentVersion = scanner.store.version;
+    sentHeld = painter.held;
     const message: DetectionsReport = {
       type: 'detections',
       identifiers: scanner.store.list(),
       truncated: scanner.truncated,
+      ...(sentHeld ? { highlightsHeld: true } : {}),
     };
     port.send(message).then(
       (reply) => {
@@ -127,7 +140,12 @@ export function startFrameScout(doc: Document, port: ScoutPort, options: ScoutOp
   }
 
   const unlisten = port.listen((message) => {
-    if (isContentCommand(message) && !stopped) painter.setEnabled(message.enabled);
+    if (!isContentCommand(message) || stopped) return;
+    if (message.type === 'set-highlights') painter.setEnabled(message.enabled);
+    else {
+      painter.showHeld();
+      reportHeldChange();
+    }
   });
 
   function stop(): void {
