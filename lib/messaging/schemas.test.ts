@@ -6,6 +6,7 @@ import {
   MAX_REPORTED_IDENTIFIERS,
   scanTabSchema,
   setHighlightsSchema,
+  showHeldHighlightsSchema,
 } from './schemas';
 
 const report = (identifiers: unknown, truncated: unknown = false) => ({
@@ -33,6 +34,11 @@ describe('detections report', () => {
 
   test('accepts an empty set: the frame has none (or no longer has any)', () => {
     expect(accepts(report([]))).toBe(true);
+  });
+
+  test('may say the frame holds its highlights back, as a boolean', () => {
+    expect(accepts({ ...report([]), highlightsHeld: true })).toBe(true);
+    expect(accepts({ ...report([]), highlightsHeld: 'yes' })).toBe(false);
   });
 
   test.each([
@@ -101,6 +107,14 @@ describe('extension requests', () => {
       z.safeParse(setHighlightsSchema, { type: 'set-highlights', enabled }).success;
     expect(parse(false)).toBe(true);
     expect(parse('false')).toBe(false);
+    expect(parse(undefined)).toBe(false);
+  });
+
+  test('showing held highlights names one tab', () => {
+    const parse = (tabId: unknown) =>
+      z.safeParse(showHeldHighlightsSchema, { type: 'show-held-highlights', tabId }).success;
+    expect(parse(4)).toBe(true);
+    expect(parse(-1)).toBe(false);
     expect(parse(undefined)).toBe(false);
   });
 });

@@ -98,8 +98,6 @@ export function startFrameScout(doc: Document, port: ScoutPort, options: ScoutOp
   function paint(): void {
     if (stopped || !painter.pending) return;
     painter.flush();
-    // The first colours may have been held back: the background must hear it even when the
-    // scan has ended and no slice is left to report it.
     reportHeldChange();
     frameCost((ms) => {
       const { minMs, maxMs, costFactor } = PAINT_CADENCE;
@@ -107,6 +105,9 @@ export function startFrameScout(doc: Document, port: ScoutPort, options: ScoutOp
     });
   }
 
+  // The painter decides to hold when highlights first have something to colour: in a repaint
+  // or when they are switched on, maybe after the scan's last report. The background must
+  // hear it either way, and when they are shown after all.
   function reportHeldChange(): void {
     if (painter.held === sentHeld) return;
     throttle.markChanged();
@@ -129,7 +130,9 @@ export function startFrameScout(doc: Document, port: ScoutPort, options: ScoutOp
     };
     port.send(message).then(
       (reply) => {
-        if (isReply(reply) && !stopped) painter.setEnabled(reply.highlights);
+        if (!isReply(reply) || stopped) return;
+        painter.setEnabled(reply.highlights);
+        reportHeldChange();
       },
       // The background may be restarting; the next report carries the whole set again.
       // Only a dead extension context ends the scout.
@@ -142,10 +145,8 @@ export function startFrameScout(doc: Document, port: ScoutPort, options: ScoutOp
   const unlisten = port.listen((message) => {
     if (!isContentCommand(message) || stopped) return;
     if (message.type === 'set-highlights') painter.setEnabled(message.enabled);
-    else {
-      painter.showHeld();
-      reportHeldChange();
-    }
+    else painter.showHeld();
+    reportHeldChange();
   });
 
   function stop(): void {
