@@ -112,7 +112,7 @@ async function openLargePage(file: string): Promise<{ page: Page; tabId: number 
  * the notice shown, and no long frame beyond a generous bound (the machine may be loaded).
  * Returns the popup, and the page's own longest frame and the one while the popup opened.
  */
-async function expectHeld(page: Page, tabId: number, expectedIdentifier: string) {
+async function expectHeld(page: Page, tabId: number, expectedIdentifier = '') {
   // The page's own frames, once its load and first rendering are over.
   await page.waitForTimeout(1000);
   await frames(page);
@@ -123,9 +123,11 @@ async function expectHeld(page: Page, tabId: number, expectedIdentifier: string)
     .locator('[data-testid="identifier"]', { hasText: expectedIdentifier })
     .first()
     .waitFor({ timeout: 60_000 })
-    .catch(async (e) => {
-      console.log('DEBUG popup:', await popup.locator('main').textContent());
-      throw e;
+    .catch(async (error: Error) => {
+      // What the popup showed instead says which side never answered.
+      throw new Error(
+        `${error.message}\nthe popup showed: ${await popup.locator('main').textContent()}`,
+      );
     });
   const notice = popup.getByTestId('highlights-held');
   await notice.waitFor({ timeout: 30_000 });
@@ -141,7 +143,7 @@ async function expectHeld(page: Page, tabId: number, expectedIdentifier: string)
 test('a 1 MB ticket is listed at once and coloured only when the user asks', async () => {
   const { page, tabId } = await openLargePage('ticket-1mb.html');
   const before = await serializeDom(page);
-  const { popup, alone, withPopup } = await expectHeld(page, tabId, '');
+  const { popup, alone, withPopup } = await expectHeld(page, tabId);
   console.log(`1 MB ticket, page alone: ${describeFrames(alone)}`);
   console.log(`1 MB ticket, popup opening: ${describeFrames(withPopup)}`);
   expect(withPopup.longestRendering).toBeLessThan(1000);
