@@ -12,6 +12,7 @@ import { LiveRegion, useAnnouncer } from './announcer';
 import { CartBar } from './CartBar';
 import { CreditsChoice } from './CreditsChoice';
 import { EmptyState } from './EmptyState';
+import { HeldHighlightsNotice } from './HeldHighlightsNotice';
 import { HighlightsSwitch } from './HighlightsSwitch';
 import { RescanIcon } from './icons';
 import { ManualLookup } from './ManualLookup';
@@ -165,6 +166,7 @@ function TabView({ tab, scan, scanning, rescan, announce }: TabViewProps) {
       {tab.unreadable && <UnreadableNotice partly={count > 0} onRescan={rescan} />}
       {tab.capped && <CappedNotice shown={count} />}
       {tab.truncated && <TruncatedNotice />}
+      <HeldHighlightsNotice tab={tab} />
       {count > 0 ? (
         <TabSupport tabId={tab.tabId} identifiers={tab.identifiers} announce={announce} />
       ) : (

@@ -19,11 +19,13 @@ export function aggregateTab(
   let truncated = false;
   let capped = false;
   let unreadable = false;
+  let highlightsHeld = false;
   let updatedAt: number | undefined;
   for (const [, frame] of frames) {
     truncated ||= frame.truncated;
     capped ||= frame.capped;
     unreadable ||= frame.unreadable === true;
+    highlightsHeld ||= frame.highlightsHeld === true;
     updatedAt = Math.max(updatedAt ?? 0, frame.reportedAt);
     for (const { kind, value, count } of unpackIdentifiers(frame)) {
       const key = `${kind}:${value}`;
@@ -44,6 +46,7 @@ export function aggregateTab(
     truncated,
     capped,
     unreadable,
+    ...(highlightsHeld ? { highlightsHeld: true as const } : {}),
     frameCount: frames.length,
     ...(pageUrl === undefined ? {} : { pageUrl }),
     ...(updatedAt === undefined ? {} : { updatedAt }),

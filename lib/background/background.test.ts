@@ -262,4 +262,31 @@ describe('highlights', () => {
     await updateSettings({ highlights: false });
     await vi.waitFor(() => expect(sendMessage).toHaveBeenCalledWith(32, expect.anything()));
   });
+
+  test('a frame holding its highlights back marks the tab until it reports them shown', async () => {
+    const held = (frameOf: ContentFrame) =>
+      backgroundHandlers.detections(
+        wholeReport([deployment('14181336')], { highlightsHeld: true }),
+        frameOf,
+      );
+    await report(frame(41, 0), [deployment('14181336')]);
+    expect(await results(41)).not.toHaveProperty('highlightsHeld');
+    await held(frame(41, 3));
+    expect(await results(41)).toMatchObject({ highlightsHeld: true, frameCount: 2 });
+    await report(frame(41, 3), [deployment('14181336')]);
+    expect(await results(41)).not.toHaveProperty('highlightsHeld');
+  });
+
+  test('showing held highlights tells that tab’s frames, and only that tab', async () => {
+    const sendMessage = vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockResolvedValue(undefined);
+    const context = { pageUrl: 'chrome-extension://test-extension-id/popup.html' };
+    await expect(
+      backgroundHandlers['show-held-highlights'](
+        { type: 'show-held-highlights', tabId: 42 },
+        context,
+      ),
+    ).resolves.toEqual({ ok: true, value: { tabId: 42 } });
+    expect(sendMessage).toHaveBeenCalledTimes(1);
+    expect(sendMessage).toHaveBeenCalledWith(42, { type: 'show-held-highlights' });
+  });
 });

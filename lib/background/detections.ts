@@ -28,8 +28,8 @@ export async function recordDetections(
     case 'rejected':
       return recordUnreadable(frame, assembly.reason);
     case 'complete': {
-      const { identifiers, truncated, capped } = assembly;
-      await recordFrame(frame, { identifiers, truncated, capped });
+      const { identifiers, truncated, capped, highlightsHeld } = assembly;
+      await recordFrame(frame, { identifiers, truncated, capped, highlightsHeld });
       return reply('report');
     }
   }
@@ -54,6 +54,7 @@ interface FrameSet {
   truncated: boolean;
   capped: boolean;
   unreadable?: true;
+  highlightsHeld?: boolean;
 }
 
 async function recordFrame(frame: ContentFrame, set: FrameSet): Promise<void> {
@@ -72,6 +73,7 @@ async function recordFrame(frame: ContentFrame, set: FrameSet): Promise<void> {
       truncated: set.truncated,
       capped: set.capped,
       ...(set.unreadable ? { unreadable: true } : {}),
+      ...(set.highlightsHeld ? { highlightsHeld: true } : {}),
       reportedAt: Date.now(),
     };
     return { frames: { ...current.frames, [frame.frameId]: results } };

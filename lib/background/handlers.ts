@@ -2,7 +2,7 @@
 import type { MessageHandlers } from '../messaging/router';
 import { aggregateTab } from './aggregate';
 import { recordDetections } from './detections';
-import { highlightsEnabled, setHighlights } from './highlights';
+import { highlightsEnabled, setHighlights, showHeldHighlights } from './highlights';
 import { portalHandlers } from './portal/handlers';
 import { defaultPortalService } from './portal/service';
 import { scanTab } from './scan-tab';
@@ -17,5 +17,6 @@ export const backgroundHandlers: MessageHandlers = {
   'scan-tab': ({ tabId }) => scanTab(tabId),
   'get-highlights': async () => ({ ok: true, value: { enabled: await highlightsEnabled() } }),
   'set-highlights': ({ enabled }) => setHighlights(enabled),
+  'show-held-highlights': ({ tabId }) => showHeldHighlights(tabId),
   ...portalHandlers(defaultPortalService),
 };

@@ -3,7 +3,7 @@
 // content script is told.
 import { browser } from 'wxt/browser';
 import type { ContentCommand } from '../messaging/content-protocol';
-import type { HighlightsState, Result } from '../messaging/results';
+import type { HeldHighlightsShown, HighlightsState, Result } from '../messaging/results';
 import { loadSettings, updateSettings, watchSettings } from '../settings';
 import { tabsWithResults } from './tab-store';
 
@@ -26,6 +26,15 @@ export async function commandTab(tabId: number, command: ContentCommand): Promis
   } catch {
     // No receiver: the page navigated away or was never scanned. Nothing to update.
   }
+}
+
+/**
+ * The user chose to colour a page its frames judged too large to colour on their own. Only
+ * frames that held back act on it; a tab without our content script has nothing to show.
+ */
+export async function showHeldHighlights(tabId: number): Promise<Result<HeldHighlightsShown>> {
+  await commandTab(tabId, { type: 'show-held-highlights' });
+  return { ok: true, value: { tabId } };
 }
 
 /** Keeps pages in step with the setting, whichever extension page changed it. */

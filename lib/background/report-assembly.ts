@@ -16,7 +16,13 @@ export type Assembly =
   /** The pages do not add up to a set we accept. */
   | { kind: 'rejected'; reason: string }
   /** The last page: the frame's whole set. */
-  | { kind: 'complete'; identifiers: ReportedIdentifier[]; truncated: boolean; capped: boolean };
+  | {
+      kind: 'complete';
+      identifiers: ReportedIdentifier[];
+      truncated: boolean;
+      capped: boolean;
+      highlightsHeld: boolean;
+    };
 
 interface ReportInProgress {
   documentId: string | undefined;
@@ -84,6 +90,7 @@ export function assemblePage(frame: ContentFrame, page: DetectionsReport): Assem
       identifiers: report.identifiers,
       truncated: page.truncated,
       capped: page.capped,
+      highlightsHeld: page.highlightsHeld === true,
     };
   }
   report.next = page.page + 1;

@@ -19,6 +19,8 @@ export interface FrameResults {
   capped: boolean;
   /** The frame's last report could not be accepted: its set here is empty, not what it found. */
   unreadable?: true;
+  /** The frame holds its highlights until the user asks for them (see TabResults). */
+  highlightsHeld?: boolean;
   reportedAt: number;
 }
 

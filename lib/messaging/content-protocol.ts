@@ -46,6 +46,11 @@ export interface DetectionsReport {
   truncated: boolean;
   /** The frame found more distinct identifiers than MAX_DISTINCT_IDENTIFIERS and kept the first. */
   capped: boolean;
+  /**
+   * The frame's highlights wait for the user: its document is too large to take their
+   * colours without pausing the page (absent from scripts that never hold them).
+   */
+  highlightsHeld?: boolean;
 }
 
 /**
@@ -62,5 +67,7 @@ export interface DetectionsReply {
   received: ReportReceipt;
 }
 
-/** Background → content script. */
-export type ContentCommand = { type: 'set-highlights'; enabled: boolean };
+/** Background → content script. `show-held-highlights`: the user chose to colour a large page. */
+export type ContentCommand =
+  | { type: 'set-highlights'; enabled: boolean }
+  | { type: 'show-held-highlights' };

@@ -15,7 +15,13 @@ import type {
   RenewalAdded,
   TabSupportStatus,
 } from './portal-results';
-import type { HighlightsState, Result, ScanStarted, TabResults } from './results';
+import type {
+  HeldHighlightsShown,
+  HighlightsState,
+  Result,
+  ScanStarted,
+  TabResults,
+} from './results';
 import {
   addAllExpiredSchema,
   addRenewalSchema,
@@ -31,6 +37,7 @@ import {
   saveQuoteSchema,
   scanTabSchema,
   setHighlightsSchema,
+  showHeldHighlightsSchema,
   supportStatusSchema,
 } from './schemas';
 
@@ -46,6 +53,8 @@ export const messageProtocol = {
   'scan-tab': { from: 'extension', schema: scanTabSchema },
   'get-highlights': { from: 'extension', schema: getHighlightsSchema },
   'set-highlights': { from: 'extension', schema: setHighlightsSchema },
+  /** `{ tabId }` → tells the tab's frames to show the highlights they held back. */
+  'show-held-highlights': { from: 'extension', schema: showHeldHighlightsSchema },
 
   // The partner portal (lib/background/portal). Every portal call is made by the background,
   // with the user's portal session or token; only the extension's own pages may ask.
@@ -92,6 +101,7 @@ export interface ResponseMap {
   'scan-tab': Result<ScanStarted>;
   'get-highlights': Result<HighlightsState>;
   'set-highlights': Result<HighlightsState>;
+  'show-held-highlights': Result<HeldHighlightsShown>;
   'support-status': PortalResult<TabSupportStatus>;
   'lookup-manual': PortalResult<ManualLookup>;
   'get-cart': PortalResult<Cart>;

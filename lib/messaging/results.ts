@@ -58,6 +58,11 @@ export interface TabResults {
   capped: boolean;
   /** Some frame's report could not be accepted: what it found is missing from `identifiers`. */
   unreadable: boolean;
+  /**
+   * Some frame holds its highlights back: its page is too large to colour without pausing
+   * it, until the user asks (`show-held-highlights`). Absent when none does.
+   */
+  highlightsHeld?: true;
   /** How many frames reported (the top frame and same-origin or injected subframes). */
   frameCount: number;
   /** The top frame's URL as it reported it, when it has. */
@@ -73,4 +78,8 @@ export interface ScanStarted {
 
 export interface HighlightsState {
   enabled: boolean;
+}
+
+export interface HeldHighlightsShown {
+  tabId: number;
 }

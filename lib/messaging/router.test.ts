@@ -17,6 +17,7 @@ function setup(overrides: Partial<MessageHandlers> = {}, malformed: MalformedHan
     'scan-tab': vi.fn(async () => ({ ok: true as const, value: { frames: 1 } })),
     'get-highlights': vi.fn(async () => ({ ok: true as const, value: { enabled: true } })),
     'set-highlights': vi.fn(async ({ enabled }) => ({ ok: true as const, value: { enabled } })),
+    'show-held-highlights': vi.fn(async ({ tabId }) => ({ ok: true as const, value: { tabId } })),
     ...overrides,
   } as MessageHandlers;
   const log = { warn: vi.fn(), error: vi.fn() };
@@ -60,6 +61,7 @@ describe('sender checks', () => {
     ['scan-tab', { type: 'scan-tab', tabId: 5 }],
     ['get-tab-results', { type: 'get-tab-results', tabId: 1 }],
     ['set-highlights', { type: 'set-highlights', enabled: false }],
+    ['show-held-highlights', { type: 'show-held-highlights', tabId: 5 }],
   ])('a content script cannot send %s', (type, message) => {
     const { route, handlers, log } = setup();
     expect(route(message, page)).toBeUndefined();

@@ -2,7 +2,12 @@ import { describe, expect, test } from 'vitest';
 import { z } from 'zod/mini';
 import type { DetectionsReport } from './content-protocol';
 import { MAX_DISTINCT_IDENTIFIERS, MAX_REPORT_PAGES, REPORT_PAGE_SIZE } from './report-limits';
-import { detectionsReportSchema, scanTabSchema, setHighlightsSchema } from './schemas';
+import {
+  detectionsReportSchema,
+  scanTabSchema,
+  setHighlightsSchema,
+  showHeldHighlightsSchema,
+} from './schemas';
 
 const report = (identifiers: unknown, truncated: unknown = false) => ({
   type: 'detections',
@@ -40,6 +45,11 @@ describe('detections report', () => {
 
   test('accepts an empty set: the frame has none (or no longer has any)', () => {
     expect(accepts(report([]))).toBe(true);
+  });
+
+  test('may say the frame holds its highlights back, as a boolean', () => {
+    expect(accepts({ ...report([]), highlightsHeld: true })).toBe(true);
+    expect(accepts({ ...report([]), highlightsHeld: 'yes' })).toBe(false);
   });
 
   test.each([
@@ -138,6 +148,14 @@ describe('extension requests', () => {
       z.safeParse(setHighlightsSchema, { type: 'set-highlights', enabled }).success;
     expect(parse(false)).toBe(true);
     expect(parse('false')).toBe(false);
+    expect(parse(undefined)).toBe(false);
+  });
+
+  test('showing held highlights names one tab', () => {
+    const parse = (tabId: unknown) =>
+      z.safeParse(showHeldHighlightsSchema, { type: 'show-held-highlights', tabId }).success;
+    expect(parse(4)).toBe(true);
+    expect(parse(-1)).toBe(false);
     expect(parse(undefined)).toBe(false);
   });
 });

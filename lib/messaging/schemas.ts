@@ -54,6 +54,7 @@ export const detectionsReportSchema = z
     ),
     truncated: z.boolean(),
     capped: z.boolean(),
+    highlightsHeld: z.optional(z.boolean()),
   })
   .check(
     z.refine((report) => report.page < report.pages, 'the page is past the last one'),
@@ -73,6 +74,10 @@ export const getHighlightsSchema = z.object({ type: z.literal('get-highlights') 
 export const setHighlightsSchema = z.object({
   type: z.literal('set-highlights'),
   enabled: z.boolean(),
+});
+export const showHeldHighlightsSchema = z.object({
+  type: z.literal('show-held-highlights'),
+  tabId,
 });
 
 // ---- Portal messages (extension pages only) ---------------------------------------------

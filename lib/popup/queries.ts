@@ -63,3 +63,10 @@ export function useSetHighlights() {
     onSuccess: (answer) => queryClient.setQueryData(popupQueryKeys.highlights, answer),
   });
 }
+
+/** Asks the tab's frames to show the highlights they held back on a large page. */
+export function useShowHeldHighlights(tabId: number) {
+  return useMutation({
+    mutationFn: () => askBackground({ type: 'show-held-highlights', tabId }),
+  });
+}

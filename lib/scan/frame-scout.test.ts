@@ -33,10 +33,10 @@ function start(
   limits: Partial<ScanLimits> = {},
   step = 0,
   frameMs?: number,
+  painter: RecordingPainter = recordingPainter(),
 ): Harness {
   document.body.innerHTML = html;
   const detector = countingDetector();
-  const painter = recordingPainter();
   const clock = new ManualClock(step);
   const reports: DetectionsReport[] = [];
   let onCommand: (m: unknown) => void = () => {};
@@ -397,9 +397,55 @@ describe('commands and lifecycle', () => {
     expect(h.painter.enabled).toBe(true);
   });
 
+  it('says when its highlights are held back, and shows them when the user asks', async () => {
+    // The painter decides to hold when it first gets something to colour, in a repaint that
+    // may come after the first scan's last report.
+    const painter = recordingPainter();
+    const add = painter.add;
+    painter.add = (mark, kind) => {
+      painter.held = true;
+      add(mark, kind);
+    };
+    const h = start(thread(2), {}, 0, undefined, painter);
+    await h.settle();
+    h.clock.advance(1000);
+    expect(h.reports.at(-1)).toMatchObject({ highlightsHeld: true });
+    expect(h.reports.at(-1)?.identifiers).toHaveLength(2);
+
+    const sent = h.reports.length;
+    h.command({ type: 'show-held-highlights' });
+    h.clock.advance(1000);
+    expect(h.painter.held).toBe(false);
+    expect(h.reports).toHaveLength(sent + 1);
+    expect(h.reports.at(-1)).not.toHaveProperty('highlightsHeld');
+    expect(h.reports.at(-1)?.identifiers).toHaveLength(2);
+  });
+
+  it('reports a hold decided when highlights are switched on after the scan', async () => {
+    const painter = recordingPainter();
+    const setEnabled = painter.setEnabled;
+    let decides = false;
+    painter.setEnabled = (on) => {
+      if (on && decides) painter.held = true;
+      setEnabled(on);
+    };
+    const h = start(thread(2), {}, 0, undefined, painter);
+    await h.settle();
+    h.clock.advance(1000);
+    h.command({ type: 'set-highlights', enabled: false });
+    const sent = h.reports.length;
+    expect(h.reports.at(-1)).not.toHaveProperty('highlightsHeld');
+    decides = true;
+    h.command({ type: 'set-highlights', enabled: true });
+    h.clock.advance(1000);
+    expect(h.reports).toHaveLength(sent + 1);
+    expect(h.reports.at(-1)).toMatchObject({ highlightsHeld: true });
+  });
+
   it('validates commands by hand', () => {
     expect(isContentCommand({ type: 'set-highlights', enabled: true })).toBe(true);
     expect(isContentCommand({ type: 'set-highlights' })).toBe(false);
+    expect(isContentCommand({ type: 'show-held-highlights' })).toBe(true);
     expect(isContentCommand('set-highlights')).toBe(false);
     expect(isContentCommand(undefined)).toBe(false);
   });

@@ -43,12 +43,11 @@ export interface FrameScout extends RunningScout {
 }
 
 export function isContentCommand(message: unknown): message is ContentCommand {
-  const m = message as Partial<ContentCommand> | null;
+  const m = message as { type?: unknown; enabled?: unknown } | null;
+  if (typeof m !== 'object' || m === null) return false;
   return (
-    typeof m === 'object' &&
-    m !== null &&
-    m.type === 'set-highlights' &&
-    typeof m.enabled === 'boolean'
+    (m.type === 'set-highlights' && typeof m.enabled === 'boolean') ||
+    m.type === 'show-held-highlights'
   );
 }
 
@@ -61,6 +60,7 @@ export function startFrameScout(doc: Document, port: ScoutPort, options: ScoutOp
   const frameCost = options.frameCost ?? timeToNextFrame;
   let stopped = false;
   let sentVersion = -1;
+  let sentHeld = false;
 
   const throttle = new Throttle(report, limits.reportEveryMs, clock);
   // Repaints follow the first finding at once, then come as often as their cost allows.
@@ -79,7 +79,9 @@ export function startFrameScout(doc: Document, port: ScoutPort, options: ScoutOp
           stop();
           return;
         }
-        if (scanner.store.version !== sentVersion) throttle.markChanged();
+        if (scanner.store.version !== sentVersion || painter.held !== sentHeld) {
+          throttle.markChanged();
+        }
         throttle.afterSlice();
         if (painter.pending) {
           paintThrottle.markChanged();
@@ -93,10 +95,20 @@ export function startFrameScout(doc: Document, port: ScoutPort, options: ScoutOp
   function paint(): void {
     if (stopped || !painter.pending) return;
     painter.flush();
+    reportHeldChange();
     frameCost((ms) => {
       const { minMs, maxMs, costFactor } = PAINT_CADENCE;
       paintThrottle.everyMs = Math.min(maxMs, Math.max(minMs, ms * costFactor));
     });
+  }
+
+  // The painter decides to hold when highlights first have something to colour: in a repaint
+  // or when they are switched on, maybe after the scan's last report. The background must
+  // hear it either way, and when they are shown after all.
+  function reportHeldChange(): void {
+    if (painter.held === sentHeld) return;
+    throttle.markChanged();
+    throttle.afterSlice();
   }
 
   function report(): void {
@@ -106,16 +118,20 @@ export function startFrameScout(doc: Document, port: ScoutPort, options: ScoutOp
       return;
     }
     sentVersion = scanner.store.version;
+    sentHeld = painter.held;
     void pager.send(scanner.store.list(), {
       truncated: scanner.truncated,
       capped: scanner.store.capped,
+      ...(sentHeld ? { highlightsHeld: true } : {}),
     });
   }
 
   const pager = new ReportPager({
     send: (page) => port.send(page),
     onReply(reply) {
-      if (!stopped) painter.setEnabled(reply.highlights);
+      if (stopped) return;
+      painter.setEnabled(reply.highlights);
+      reportHeldChange();
     },
     // The background may be restarting; the next report carries the whole set again.
     // Only a dead extension context ends the scout.
@@ -125,7 +141,10 @@ export function startFrameScout(doc: Document, port: ScoutPort, options: ScoutOp
   });
 
   const unlisten = port.listen((message) => {
-    if (isContentCommand(message) && !stopped) painter.setEnabled(message.enabled);
+    if (!isContentCommand(message) || stopped) return;
+    if (message.type === 'set-highlights') painter.setEnabled(message.enabled);
+    else painter.showHeld();
+    reportHeldChange();
   });
 
   function stop(): void {

@@ -110,6 +110,58 @@ describe('highlight painter', () => {
     expect(shadow.adoptedStyleSheets).toEqual([]);
   });
 
+  it('holds back the colours of a document over its element budget until the user asks', () => {
+    // The fixture's document has more than 3 elements (html, head, body, p, div).
+    const painter = createPainter(document, { restyleBudget: 3 });
+    const shadow = (document.querySelector('#host') as HTMLElement).attachShadow({ mode: 'open' });
+    painter.addRoot(shadow);
+    painter.setEnabled(true);
+    expect(painter.held).toBe(false); // nothing to colour yet: nothing decided
+    paint(painter, 'deployment');
+    expect(painter.held).toBe(true);
+    // Held: no sheet anywhere, and no range registered to repaint the page for nothing.
+    expect(document.adoptedStyleSheets).toEqual([]);
+    expect(shadow.adoptedStyleSheets).toEqual([]);
+    expect(registry.size).toBe(0);
+    // Toggling the setting does not lift the hold; only the user's request does.
+    painter.setEnabled(false);
+    painter.setEnabled(true);
+    paint(painter, 'serial');
+    expect(registry.size).toBe(0);
+    painter.showHeld();
+    expect(painter.held).toBe(false);
+    expect(document.adoptedStyleSheets).toHaveLength(1);
+    expect(shadow.adoptedStyleSheets).toHaveLength(1);
+    expect(registry.get(HIGHLIGHT_NAMES.deployment)?.size).toBe(1);
+    expect(registry.get(HIGHLIGHT_NAMES.serial)?.size).toBe(1);
+  });
+
+  it('colours a document within its budget at once', () => {
+    const painter = createPainter(document, { restyleBudget: 50 });
+    painter.setEnabled(true);
+    paint(painter, 'deployment');
+    expect(painter.held).toBe(false);
+    expect(document.adoptedStyleSheets).toHaveLength(1);
+    expect(registry.get(HIGHLIGHT_NAMES.deployment)?.size).toBe(1);
+  });
+
+  it('never holds a document that had the rules from its first style', () => {
+    const painter = createPainter(document, { documentStyled: true, restyleBudget: 0 });
+    painter.setEnabled(true);
+    paint(painter, 'deployment');
+    expect(painter.held).toBe(false);
+    expect(registry.get(HIGHLIGHT_NAMES.deployment)?.size).toBe(1);
+  });
+
+  it('decides while highlights are on: a page scanned with them off is not held yet', () => {
+    const painter = createPainter(document, { restyleBudget: 3 });
+    paint(painter, 'deployment');
+    expect(painter.held).toBe(false);
+    painter.setEnabled(true);
+    expect(painter.held).toBe(true);
+    expect(registry.size).toBe(0);
+  });
+
   it('ships the same rules as the stylesheet registered for automatic scanning', () => {
     const css = readFileSync(resolve('public/content/highlights.css'), 'utf8');
     // Compared without comments, whitespace or optional semicolons (the file is formatted).

@@ -4,6 +4,7 @@
 // `::highlight()` rules do not cross shadow boundaries).
 
 import type { IdentifierKind, Occurrence } from '../identifiers/types';
+import { exceedsRestyleBudget, RESTYLE_ELEMENT_BUDGET } from './restyle-budget';
 
 /** What a painter makes of one occurrence: the caller keeps it and hands it back to remove it. */
 export type Mark = AbstractRange;
@@ -19,6 +20,13 @@ export interface Painter {
   /** A shadow root whose text is scanned: it needs the colours too. */
   addRoot(root: ShadowRoot): void;
   setEnabled(enabled: boolean): void;
+  /**
+   * True while the document is too large to take the colours on demand without a long
+   * frame: nothing is shown until `showHeld` (the user's choice).
+   */
+  readonly held: boolean;
+  /** Shows held highlights anyway, paying the document's restyle once. */
+  showHeld(): void;
   /** Removes every trace: highlights and the adopted stylesheet. */
   dispose(): void;
 }
@@ -59,6 +67,8 @@ export const noPainter: Painter = {
   remove() {},
   addRoot() {},
   setEnabled() {},
+  held: false,
+  showHeld() {},
   dispose() {},
 };
 
@@ -69,6 +79,8 @@ export interface PainterOptions {
    * only open shadow roots need the constructed sheet.
    */
   documentStyled?: boolean;
+  /** Elements above which adopting the colours waits for `showHeld` (see restyle-budget.ts). */
+  restyleBudget?: number;
 }
 
 export function createPainter(doc: Document, options: PainterOptions = {}): Painter {
@@ -104,20 +116,31 @@ export function createPainter(doc: Document, options: PainterOptions = {}): Pain
     root.adoptedStyleSheets = root.adoptedStyleSheets.filter((s) => s !== sheet);
   }
 
-  // Adopting or dropping a stylesheet restyles the whole document (a 0.2-0.4 s frame on a 1 MB
-  // ticket, 0.85-1.8 s on a 5 MB one, measured by bench/detect.ts), while registering or
+  // Adopting or dropping a stylesheet restyles the whole document, while registering or
   // unregistering a highlight costs an ordinary frame. So the sheet is adopted once, when
   // there is first something to colour, and stays (inert) while highlights are toggled; only
-  // disposing takes it back.
+  // disposing takes it back. A document too large to restyle without a long frame is held
+  // instead: its ranges are kept but neither coloured nor registered until `showHeld`.
+  const budget = options.restyleBudget ?? RESTYLE_ELEMENT_BUDGET;
   let adopted = false;
-  function adoptOnce(): void {
-    if (adopted || !enabled) return;
-    if (highlights.deployment.size + highlights.serial.size === 0) return;
-    adopted = true;
-    for (const root of roots) adopt(root);
+  let held = false;
+  let released = false;
+  let registered = false;
+
+  function sync(): void {
+    if (enabled && !adopted && !held && highlights.deployment.size + highlights.serial.size > 0) {
+      held = !released && roots.has(doc) && exceedsRestyleBudget(doc, budget);
+      if (!held) {
+        adopted = true;
+        for (const root of roots) adopt(root);
+      }
+    }
+    register(enabled && !held);
   }
 
   function register(on: boolean): void {
+    if (on === registered) return;
+    registered = on;
     for (const kind of ['deployment', 'serial'] as const) {
       const name = HIGHLIGHT_NAMES[kind];
       if (on) registry?.set(name, highlights[kind]);
@@ -131,7 +154,7 @@ export function createPainter(doc: Document, options: PainterOptions = {}): Pain
     mark: markOf,
     add(range, kind) {
       highlights[kind].add(range);
-      adoptOnce();
+      if (!adopted && !held) sync();
     },
     remove(range, kind) {
       highlights[kind].delete(range);
@@ -144,14 +167,23 @@ export function createPainter(doc: Document, options: PainterOptions = {}): Pain
     setEnabled(on) {
       if (on === enabled) return;
       enabled = on;
-      register(on);
-      adoptOnce();
+      sync();
+    },
+    get held() {
+      return held;
+    },
+    showHeld() {
+      if (released) return;
+      released = true;
+      held = false;
+      sync();
     },
     dispose() {
       enabled = false;
       register(false);
       for (const root of roots) unadopt(root);
       adopted = false;
+      held = false;
       highlights.deployment.clear();
       highlights.serial.clear();
       roots.clear();

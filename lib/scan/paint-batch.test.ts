@@ -86,4 +86,26 @@ describe('the paint batch', () => {
     expect(batch.pending).toBe(false);
     expect(log).not.toContain('add 2 serial');
   });
+
+  it('applies what it holds before showing held highlights, and reads the hold through', () => {
+    const log: string[] = [];
+    let held = true;
+    const target: Painter = {
+      ...loggingPainter(log),
+      get held() {
+        return held;
+      },
+      showHeld() {
+        held = false;
+        log.push('show held');
+      },
+    };
+    const batch = new PaintBatch(target);
+    batch.setEnabled(true);
+    batch.add(markAt(1), 'deployment');
+    expect(batch.held).toBe(true);
+    batch.showHeld();
+    expect(log).toEqual(['enabled true', 'add 1 deployment', 'show held']);
+    expect(batch.held).toBe(false);
+  });
 });

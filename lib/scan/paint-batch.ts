@@ -73,6 +73,16 @@ export class PaintBatch implements Painter {
     this.target.setEnabled(enabled);
   }
 
+  get held(): boolean {
+    return this.target.held;
+  }
+
+  /** The held changes go out first, so the colours arrive with the whole current set. */
+  showHeld(): void {
+    this.flush();
+    this.target.showHeld();
+  }
+
   dispose(): void {
     this.marks = [];
     this.changes = [];

@@ -12,6 +12,8 @@ import { REPORT_PAGE_SIZE } from '../messaging/report-limits';
 export interface ReportFlags {
   truncated: boolean;
   capped: boolean;
+  /** The frame holds its highlights until the user asks for them. */
+  highlightsHeld?: boolean;
 }
 
 export interface ReportChannel {
@@ -55,6 +57,7 @@ export function paginate(
     identifiers: identifiers.slice(page * pageSize, (page + 1) * pageSize),
     truncated: flags.truncated,
     capped: flags.capped,
+    ...(flags.highlightsHeld ? { highlightsHeld: true } : {}),
   }));
 }
 

@@ -5,7 +5,11 @@ let reports = 0;
 
 export function wholeReport(
   identifiers: ReportedIdentifier[],
-  { truncated = false, capped = false }: { truncated?: boolean; capped?: boolean } = {},
+  {
+    truncated = false,
+    capped = false,
+    highlightsHeld = false,
+  }: { truncated?: boolean; capped?: boolean; highlightsHeld?: boolean } = {},
 ): DetectionsReport {
   return {
     type: 'detections',
@@ -15,5 +19,6 @@ export function wholeReport(
     identifiers,
     truncated,
     capped,
+    ...(highlightsHeld ? { highlightsHeld } : {}),
   };
 }

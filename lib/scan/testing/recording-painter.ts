@@ -7,6 +7,8 @@ export interface RecordingPainter extends Painter {
   roots: ShadowRoot[];
   enabled: boolean;
   disposed: boolean;
+  /** Set by a test: the painter holds its highlights until `showHeld`. */
+  held: boolean;
 }
 
 export function recordingPainter(): RecordingPainter {
@@ -15,12 +17,16 @@ export function recordingPainter(): RecordingPainter {
     roots: [],
     enabled: false,
     disposed: false,
+    held: false,
     mark: markOf,
     add: (mark) => void p.painted.add(mark),
     remove: (mark) => void p.painted.delete(mark),
     addRoot: (r) => void p.roots.push(r),
     setEnabled(on) {
       p.enabled = on;
+    },
+    showHeld() {
+      p.held = false;
     },
     dispose() {
       p.painted.clear();
