@@ -63,7 +63,8 @@ function withHardLimit<T>(work: Promise<T>, ms: number, what: string): Promise<T
 async function measure(session: HostileSession, name: string): Promise<Row> {
   const build = HOSTILE_PAGES[name];
   if (!build) throw new Error(`no page ${name}; pages: ${Object.keys(HOSTILE_PAGES).join(', ')}`);
-  const page = build();
+  // Named as BENCH_PAGES names it, whatever size the generator puts in its own name.
+  const page = { ...build(), name };
   const row: Row = { page };
   const hardMs = TIMEOUT_MS + 180_000;
   try {
