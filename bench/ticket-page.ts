@@ -10,6 +10,8 @@ export interface TicketPage {
   textChars: number;
   /** Cued identifiers written into the page (occurrences, not distinct values). */
   cued: number;
+  /** The distinct values written with a cue, and the first of each kind in page order. */
+  written: { deployments: Set<string>; serials: Set<string>; first: string[] };
 }
 
 function mulberry32(seed: number): () => number {
@@ -50,6 +52,16 @@ export function generateTicketPage(targetTextChars: number, seed = 1): TicketPag
   const parts: string[] = [];
   let textChars = 0;
   let cued = 0;
+  const written = {
+    deployments: new Set<string>(),
+    serials: new Set<string>(),
+    first: [] as string[],
+  };
+  const wrote = (kind: 'deployments' | 'serials', value: string) => {
+    if (written[kind].size === 0) written.first.push(value);
+    written[kind].add(value);
+    return value;
+  };
   // Text is counted as it is written; markup goes through `tag`.
   const text = (s: string) => {
     textChars += s.length;
@@ -69,26 +81,29 @@ export function generateTicketPage(targetTextChars: number, seed = 1): TicketPag
     const s = serial();
     switch (Math.floor(random() * 10)) {
       case 0:
-        return `${text('deployment ')}${wrapped(d)}`;
+        return `${text('deployment ')}${wrapped(wrote('deployments', d))}`;
       case 1:
-        return `${text('Deployment ID: ')}${text(d)}`;
+        return `${text('Deployment ID: ')}${text(wrote('deployments', d))}`;
       case 2:
+        wrote('deployments', d);
         return `<b>${text('Deployment')}</b>${text(' ')}<b>${text(d.slice(0, 4))}</b>${text(d.slice(4))}`;
       case 3:
-        return `${text('host ')}${text(`${d}.deployments.pbxact.com`)}`;
+        return `${text('host ')}${text(`${wrote('deployments', d)}.deployments.pbxact.com`)}`;
       case 4:
-        return `${text('serial number ')}${text(s)}`;
+        return `${text('serial number ')}${text(wrote('serials', s))}`;
       case 5:
-        return `<b>${text('S/N')}</b>${text(': ')}<span class="v">${text(s)}</span>`;
+        return `<b>${text('S/N')}</b>${text(': ')}<span class="v">${text(wrote('serials', s))}</span>`;
       case 6:
-        return `${text('SN# ')}${text(s)}`;
+        return `${text('SN# ')}${text(wrote('serials', s))}`;
       case 7:
-        return `${text('the serial is ')}${wrapped(s)}`;
-      case 8:
+        return `${text('the serial is ')}${wrapped(wrote('serials', s))}`;
+      case 8: {
         cued++;
-        return `${text(`deployments ${d}, `)}${text(digits(8))}`;
+        const first = `deployments ${wrote('deployments', d)}, `;
+        return `${text(first)}${text(wrote('deployments', digits(8)))}`;
+      }
       default:
-        return `<span>${text('Serial')}</span>${text(' ')}<span>${text(s)}</span>`;
+        return `<span>${text('Serial')}</span>${text(' ')}<span>${text(wrote('serials', s))}</span>`;
     }
   };
   const decoy = (): string => {
@@ -128,6 +143,8 @@ export function generateTicketPage(targetTextChars: number, seed = 1): TicketPag
       ['Ticket', digits(8)],
     ];
     cued += 2;
+    wrote('serials', rows[2]?.[1] ?? '');
+    wrote('deployments', rows[3]?.[1] ?? '');
     const body = rows
       .map(
         ([label, value]) => `<tr><th>${text(label ?? '')}</th><td>${text(value ?? '')}</td></tr>`,
@@ -158,7 +175,7 @@ export function generateTicketPage(targetTextChars: number, seed = 1): TicketPag
     else parts.push(comment());
   }
   parts.push('</main>\n<section id="thread"></section>\n</body></html>\n');
-  return { html: parts.join(''), textChars, cued };
+  return { html: parts.join(''), textChars, cued, written };
 }
 
 /** One comment as a page script would append it, for the append benchmark. */
