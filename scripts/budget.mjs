@@ -31,7 +31,9 @@ function popupScripts() {
 }
 
 const budgets = [
-  { name: 'content script', files: ['content-scripts/content.js'], limit: 12 * KB },
+  // Raised for paged reports, windowed run reading, storm pacing and held highlights; the
+  // scanner's measurement counters still ship and are the first thing to take back out.
+  { name: 'content script', files: ['content-scripts/content.js'], limit: 14 * KB },
   { name: 'popup JavaScript', files: popupScripts(), limit: 45 * KB },
 ];
 
