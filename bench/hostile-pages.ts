@@ -32,7 +32,7 @@ export interface HostilePage {
 export interface ProbeReading {
   /** Milliseconds since the probe started or was last reset. */
   sinceMs: number;
-  /** The longest gap between two ticks of the page's own 16 ms timer. */
+  /** The longest gap between two ticks of the page's own frame-length timer. */
   longestGapMs: number;
   ticks: number;
   longFrames: LongFrame[];
@@ -54,7 +54,7 @@ export interface StormResult {
 }
 
 // The probe runs in the page's own world from the first script in <head>, as a page's own
-// code would: a 16 ms interval whose longest gap is how long the page could not run, and
+// code would: a frame-length interval whose longest gap is how long the page could not run, and
 // observers of long tasks and long animation frames (with their scripts, for attribution).
 // Plain source text: tsx would wrap functions in a helper the page does not have.
 const PROBE = `(() => {
@@ -364,7 +364,7 @@ export function ticketPage(mb = 1): HostilePage {
   );
 }
 
-/** Every page, at the benchmark's sizes, built only when asked for (some are 50 MB). */
+/** Every page, at the benchmark's sizes, built only when asked for (some are very large). */
 export const HOSTILE_PAGES: Record<string, () => HostilePage> = {
   'table-600': () => deploymentTable(600),
   'sheet-5000': () => assetSheet(5000),

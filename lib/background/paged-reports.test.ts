@@ -169,7 +169,7 @@ describe('what a page may list', () => {
   test('a capped tab stays small in storage.session', async () => {
     await sendAll(paginate(1, deployments(MAX_DISTINCT_IDENTIFIERS), flags));
     const stored = await fakeBrowser.storage.session.get(tabResultsKey(TAB));
-    // storage.session holds 10 MB in all; one capped tab must leave room for many others.
+    // storage.session is shared by all tabs: one capped tab must leave room for many others.
     expect(JSON.stringify(stored).length).toBeLessThan(200_000);
   });
 });

@@ -110,6 +110,8 @@ export class FrameScanner {
   private addedAhead = new Set<Node>();
   /** Change passes, oldest first. */
   private work: Pass[] = [];
+  /** Passes part-way through a run: few at once, so the observer callback looks only at them. */
+  private readonly reading = new Set<Pass>();
   /** Record lists the observer delivered, not looked at yet (`recordAt` into the first). */
   private records: MutationRecord[][] = [];
   private recordAt = 0;
@@ -158,6 +160,7 @@ export class FrameScanner {
     this.observer.disconnect();
     this.first = null;
     this.work = [];
+    this.reading.clear();
     this.records = [];
     this.dirty.clear();
     this.planning = null;
@@ -442,6 +445,7 @@ export class FrameScanner {
       if (pass.batch && !pass.root.isConnected) {
         // Removed before or while it was read: nothing of it is on the page any more.
         this.work.splice(this.work.indexOf(pass), 1);
+        this.endReading(pass);
         continue;
       }
       const passStarted = pass.batch ? this.now() : 0;
@@ -493,13 +497,15 @@ export class FrameScanner {
     }
     const reading = { block, detection: this.detector.readRun(run, limit), fresh };
     pass.reading = reading;
+    this.reading.add(pass);
     this.readOn(pass, reading);
   }
 
   /** The pass whose run is being read, if any. */
   private readingPass(): Pass | undefined {
     if (this.first?.reading) return this.first;
-    return this.work.find((p) => p.reading !== null);
+    for (const pass of this.reading) return pass;
+    return undefined;
   }
 
   /** One step of a run's detection; its matches join what the pass found in the block. */
@@ -507,7 +513,7 @@ export class FrameScanner {
     this.store.put(reading.block, pass.id, reading.detection.step(), reading.fresh);
     reading.fresh = false;
     if (!reading.detection.done) return;
-    pass.reading = null;
+    this.endReading(pass);
     if (this.capped) this.truncate();
   }
 
@@ -517,24 +523,23 @@ export class FrameScanner {
    * arrive, since noting them may wait for slices the first scan leads.
    */
   private dropReadingsTouchedBy(records: MutationRecord[]): void {
-    for (const pass of this.first ? [this.first, ...this.work] : this.work) {
+    for (const pass of this.reading) {
       const block = pass.reading?.block;
-      if (!block) continue;
-      for (const record of records) {
-        if (block.contains(record.target)) {
-          pass.reading = null;
-          break;
-        }
-      }
+      if (block && records.some((record) => block.contains(record.target))) this.endReading(pass);
     }
   }
 
   /** A run whose block changed is read again by a change pass: its old reading stops. */
   private dropStaleReadings(dirty: Map<Node, Dirt>): void {
-    for (const pass of this.first ? [this.first, ...this.work] : this.work) {
+    for (const pass of this.reading) {
       const block = pass.reading?.block;
-      if (block && (dirty.has(block) || insideSubtree(block, dirty))) pass.reading = null;
+      if (block && (dirty.has(block) || insideSubtree(block, dirty))) this.endReading(pass);
     }
+  }
+
+  private endReading(pass: Pass): void {
+    pass.reading = null;
+    this.reading.delete(pass);
   }
 
   /** The first scan and the oldest change pass take turns leading a slice. */

@@ -30,7 +30,7 @@ import {
 
 /** The documented least cap on distinct identifiers per page. */
 const LEAST_CAP = 10_000;
-/** The longest the page's own 16 ms timer may stall with the extension at work. */
+/** The longest the page's own short-interval timer may stall with the extension at work. */
 const gapBound = (baseline: TabRun) => Math.max(150, 2 * baseline.probe.longestGapMs);
 /** A content-script task: the aim is under 50 ms; load may stretch a 16 ms slice threefold. */
 const TASK_BOUND_MS = 100;

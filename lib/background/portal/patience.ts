@@ -6,7 +6,7 @@
 export const ACTION_DEADLINE_MS = 7_500;
 
 /**
- * Per attempt: a hung portal gets one retry inside the deadline (5 s, a pause, the rest)
+ * Per attempt: a hung portal gets one retry inside the deadline (an attempt, a pause, the rest)
  * rather than one long attempt, since a dropped connection is often fine a moment later.
  */
 export const POPUP_PATIENCE = {
