@@ -5,6 +5,9 @@
 // authentication does not guard.
 
 import { Hono } from 'hono';
+import { except } from 'hono/combine';
+import { HTTPException } from 'hono/http-exception';
+import { secureHeaders } from 'hono/secure-headers';
 import { authenticate } from './auth/authenticate';
 import { requireTrustedOriginForCookieWrites } from './auth/csrf';
 import { faultRequestSchema } from './faults';
@@ -23,8 +26,12 @@ import { supportRoutes } from './routes/support';
 export function createPortalApp(portal: Portal): Hono {
   const app = new Hono();
 
-  app.onError((error) => {
+  app.onError((error, c) => {
     if (error instanceof PortalProblem) return error.toResponse();
+    // Hono's CSRF check refuses a form post from an untrusted origin with a bare 403.
+    if (error instanceof HTTPException && error.status === 403) {
+      return problems.forbiddenOrigin(c.req.header('Origin')).toResponse();
+    }
     console.error('[sandbox] unexpected error', error);
     return problems.internal().toResponse();
   });
@@ -35,18 +42,33 @@ export function createPortalApp(portal: Portal): Hono {
   );
 
   // Nothing the portal answers may be cached: carts, sessions and support status change.
-  // Pages also refuse framing (the Checkout button must not be clickjacked) and load nothing.
   app.use('*', async (c, next) => {
     await next();
     c.res.headers.set('Cache-Control', 'no-store');
-    c.res.headers.set('X-Content-Type-Options', 'nosniff');
-    if (!c.req.path.startsWith('/api/')) {
-      c.res.headers.set(
-        'Content-Security-Policy',
-        "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'",
-      );
-    }
   });
+  // The API is read from an extension's origin, so it keeps cross-origin reads open; it is
+  // plain HTTP here, so no Strict-Transport-Security.
+  app.use(
+    '/api/*',
+    secureHeaders({ crossOriginResourcePolicy: false, strictTransportSecurity: false }),
+  );
+  // Pages refuse framing (the Checkout button must not be clickjacked) and load nothing.
+  app.use(
+    '*',
+    except(
+      '/api/*',
+      secureHeaders({
+        strictTransportSecurity: false,
+        xFrameOptions: 'DENY',
+        contentSecurityPolicy: {
+          defaultSrc: ["'none'"],
+          styleSrc: ["'unsafe-inline'"],
+          formAction: ["'self'"],
+          frameAncestors: ["'none'"],
+        },
+      }),
+    ),
+  );
 
   // Before faults, authentication and every route, so no oversized body is ever read.
   app.use('*', enforceBodyLimits());

@@ -1,41 +1,22 @@
-// A tiny HTML template tag that escapes every interpolated value unless it is already
-// escaped markup, so no page can print user or seed data raw by accident.
+// The portal's pages are built with Hono's `html` template, which escapes every interpolated
+// value unless it is already escaped markup, so no page can print user or seed data raw.
 
-export class SafeHtml {
-  constructor(readonly value: string) {}
-  toString(): string {
-    return this.value;
-  }
+import { html } from 'hono/html';
+import type { HtmlEscapedString } from 'hono/utils/html';
+
+export { html };
+
+/** What `html` makes: escaped markup, or a promise of it when a value interpolated is one. */
+export type Markup = HtmlEscapedString | Promise<HtmlEscapedString>;
+
+/** The pages interpolate no promises, so their markup is ready at once. */
+function rendered(markup: Markup): string {
+  if (markup instanceof Promise) throw new TypeError('a page was given asynchronous markup');
+  return markup.toString();
 }
 
-export function escapeHtml(text: string): string {
-  return text
-    .replaceAll('&', '&amp;')
-    .replaceAll('<', '&lt;')
-    .replaceAll('>', '&gt;')
-    .replaceAll('"', '&quot;')
-    .replaceAll("'", '&#39;');
-}
-
-type Value = SafeHtml | string | number | null | undefined | false | Value[];
-
-function render(value: Value): string {
-  if (value instanceof SafeHtml) return value.value;
-  if (Array.isArray(value)) return value.map(render).join('');
-  if (value === null || value === undefined || value === false) return '';
-  return escapeHtml(String(value));
-}
-
-export function html(strings: TemplateStringsArray, ...values: Value[]): SafeHtml {
-  let out = strings[0] ?? '';
-  values.forEach((value, index) => {
-    out += render(value) + (strings[index + 1] ?? '');
-  });
-  return new SafeHtml(out);
-}
-
-export function page(title: string, body: SafeHtml): string {
-  return html`<!doctype html>
+export function page(title: string, body: Markup): string {
+  return rendered(html`<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
@@ -61,7 +42,7 @@ export function page(title: string, body: SafeHtml): string {
 ${body}
 </main>
 </body>
-</html>`.value;
+</html>`);
 }
 
 export function formatMoney({ amount, currency }: { amount: number; currency: string }): string {

@@ -62,15 +62,39 @@ describe('HTML pages', () => {
       headers: { 'Content-Type': FORM, Origin: 'https://evil.example' },
     });
     expect(foreign.status).toBe(403);
+    expect(foreign.headers.get('content-type')).toContain('application/problem+json');
+
+    // A browser's own form post may carry Sec-Fetch-Site instead of a trusted Origin.
+    const sameOrigin = await call(sandbox(), 'POST', '/sign-in', {
+      auth: null,
+      body: form({ email: 'reseller@example.test', password: 'renewal-scout-demo' }),
+      headers: { 'Content-Type': FORM, 'Sec-Fetch-Site': 'same-origin' },
+    });
+    expect(sameOrigin.status).toBe(303);
+    const crossSite = await call(sandbox(), 'POST', '/sign-in', {
+      auth: null,
+      body: form({ email: 'reseller@example.test', password: 'renewal-scout-demo' }),
+      headers: { 'Content-Type': FORM, 'Sec-Fetch-Site': 'cross-site' },
+    });
+    expect(crossSite.status).toBe(403);
   });
 
   it('forbids caching everywhere and framing of pages', async () => {
     const page = await call(sandbox(), 'GET', '/sign-in', { auth: null });
     expect(page.headers.get('cache-control')).toBe('no-store');
     expect(page.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+    expect(page.headers.get('content-security-policy')).toContain("default-src 'none'");
+    expect(page.headers.get('x-frame-options')).toBe('DENY');
+    expect(page.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(page.headers.get('strict-transport-security')).toBe(null);
     const api = await call(sandbox(), 'GET', '/api/v1/cart');
     expect(api.headers.get('cache-control')).toBe('no-store');
     expect(api.headers.get('x-content-type-options')).toBe('nosniff');
+    // Read from an extension's origin: no same-origin resource policy on the API.
+    expect(api.headers.get('cross-origin-resource-policy')).toBe(null);
+    expect(api.headers.get('content-security-policy')).toBe(null);
+    const missing = await call(sandbox(), 'POST', '/api/v1/nowhere');
+    expect(missing.status, 'an unknown API path is a 404, not a CSRF refusal').toBe(404);
   });
 
   it('escapes what it prints', async () => {
@@ -84,7 +108,7 @@ describe('HTML pages', () => {
     );
     expect(page.text).not.toContain('<script>alert(1)</script>');
     expect(page.text).toContain('value="/&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;"');
-    expect(html`<b>${'<i>&"\''}</b>${['<', html`<br>`]}`.value).toBe(
+    expect(String(html`<b>${'<i>&"\''}</b>${['<', html`<br>`]}`)).toBe(
       '<b>&lt;i&gt;&amp;&quot;&#39;</b>&lt;<br>',
     );
   });
