@@ -18,7 +18,7 @@ export function AutoScanSites({ settings }: { settings: Settings }) {
       setBusy(false);
       if (result.ok) {
         setInput('');
-        setFeedback({ tone: 'success', text: `${result.origin} is now scanned automatically.` });
+        setFeedback({ tone: 'success', text: `${result.value} is now scanned automatically.` });
       } else {
         setFeedback({ tone: 'error', text: describeSiteError(result.error) });
       }

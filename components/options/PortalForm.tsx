@@ -42,7 +42,7 @@ export function PortalForm({ settings }: { settings: Settings }) {
         result.ok
           ? {
               tone: 'success',
-              text: `Saved. Renewal Scout will use ${result.settings.portalBaseUrl}.`,
+              text: `Saved. Renewal Scout will use ${result.value.portalBaseUrl}.`,
             }
           : { tone: 'error', text: describePortalConnectionError(result.error) },
       );

@@ -4,7 +4,7 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { CreditsOption } from '@/lib/messaging/portal-results';
-import type { Result, ScanStarted, TabResults } from '@/lib/messaging/results';
+import type { BackgroundError, Result, ScanStarted, TabResults } from '@/lib/messaging/results';
 import { usePortalSettings } from '@/lib/popup/portal-queries';
 import { useLiveTabResults, useScanTab, useTabResults } from '@/lib/popup/queries';
 import { popOut } from '@/lib/popup/target-tab';
@@ -125,7 +125,7 @@ function TabPopup({ tabId, poppedOut, announce, parts }: TabPopupProps) {
 
 interface TabViewProps {
   tab: TabResults;
-  scan: Result<ScanStarted> | undefined;
+  scan: Result<ScanStarted, BackgroundError> | undefined;
   scanning: boolean;
   rescan: () => void;
   announce: (message: string) => void;

@@ -3,7 +3,12 @@
 // content script is told.
 import { browser } from 'wxt/browser';
 import type { ContentCommand } from '../messaging/content-protocol';
-import type { HeldHighlightsShown, HighlightsState, Result } from '../messaging/results';
+import type {
+  BackgroundError,
+  HeldHighlightsShown,
+  HighlightsState,
+  Result,
+} from '../messaging/results';
 import { loadSettings, updateSettings, watchSettings } from '../settings';
 import { tabsWithResults } from './tab-store';
 
@@ -11,9 +16,11 @@ export async function highlightsEnabled(): Promise<boolean> {
   return (await loadSettings()).settings.highlights;
 }
 
-export async function setHighlights(enabled: boolean): Promise<Result<HighlightsState>> {
+export async function setHighlights(
+  enabled: boolean,
+): Promise<Result<HighlightsState, BackgroundError>> {
   const saved = await updateSettings({ highlights: enabled });
-  if (saved.ok) return { ok: true, value: { enabled: saved.settings.highlights } };
+  if (saved.ok) return { ok: true, value: { enabled: saved.value.highlights } };
   const detail =
     saved.error.kind === 'storage-failed' ? saved.error.detail : 'the settings were rejected';
   return { ok: false, error: { kind: 'internal', detail } };
@@ -32,7 +39,9 @@ export async function commandTab(tabId: number, command: ContentCommand): Promis
  * The user chose to colour a page its frames judged too large to colour on their own. Only
  * frames that held back act on it; a tab without our content script has nothing to show.
  */
-export async function showHeldHighlights(tabId: number): Promise<Result<HeldHighlightsShown>> {
+export async function showHeldHighlights(
+  tabId: number,
+): Promise<Result<HeldHighlightsShown, BackgroundError>> {
   await commandTab(tabId, { type: 'show-held-highlights' });
   return { ok: true, value: { tabId } };
 }

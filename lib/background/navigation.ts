@@ -5,6 +5,7 @@
 // dropped, so the badge clears on navigation but not on an in-page route change.
 import { browser } from 'wxt/browser';
 import type { ContentCommand } from '../messaging/content-protocol';
+import { messageOf } from '../result';
 import { aggregateTab } from './aggregate';
 import { showIdentifierCount } from './badge';
 import { highlightsEnabled } from './highlights';
@@ -64,6 +65,6 @@ async function documentStillThere(
     return true;
   } catch (error) {
     // "The message port closed before a response was received" means a listener heard it.
-    return !DEPARTED.test(error instanceof Error ? error.message : String(error));
+    return !DEPARTED.test(messageOf(error));
   }
 }

@@ -2,13 +2,14 @@
 // script can be injected into every frame of that page without any host permission. The
 // frames then report through the ordinary `detections` message.
 import { browser } from 'wxt/browser';
-import type { Result, ScanStarted } from '../messaging/results';
+import type { BackgroundError, Result, ScanStarted } from '../messaging/results';
+import { messageOf } from '../result';
 import { classifyScanError } from './scan-errors';
 
 /** Where WXT puts the content script built from entrypoints/content.ts. */
 export const CONTENT_SCRIPT_FILE = '/content-scripts/content.js';
 
-export async function scanTab(tabId: number): Promise<Result<ScanStarted>> {
+export async function scanTab(tabId: number): Promise<Result<ScanStarted, BackgroundError>> {
   try {
     // A first, tiny injection into the top frame tells the PDF viewer (which may accept a
     // script but has no page text) from a page, and fails fast where nothing may be injected.
@@ -28,7 +29,7 @@ export async function scanTab(tabId: number): Promise<Result<ScanStarted>> {
     });
     return { ok: true, value: { frames: injected.length } };
   } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
+    const detail = messageOf(error);
     const kind = classifyScanError(detail, await tabUrl(tabId));
     return { ok: false, error: { kind, detail } };
   }

@@ -2,8 +2,9 @@
 // must not bundle the background's schemas. A request that gets no answer (the service
 // worker restarting, the extension reloaded) becomes an error value, not a rejection.
 import { browser } from 'wxt/browser';
+import { messageOf } from '../result';
 import type { ExtensionMessageType, RequestOf, ResponseOf } from './protocol';
-import type { Result } from './results';
+import type { BackgroundError, Result } from './results';
 
 export async function askBackground<T extends ExtensionMessageType>(
   request: RequestOf<T> & { type: T },
@@ -13,11 +14,14 @@ export async function askBackground<T extends ExtensionMessageType>(
     if (answer !== undefined && answer !== null) return answer;
     return unavailable('no answer');
   } catch (error) {
-    return unavailable(error instanceof Error ? error.message : String(error));
+    return unavailable(messageOf(error));
   }
 }
 
 function unavailable<T>(detail: string): T {
-  const failure: Result<never> = { ok: false, error: { kind: 'background-unavailable', detail } };
+  const failure: Result<never, BackgroundError> = {
+    ok: false,
+    error: { kind: 'background-unavailable', detail },
+  };
   return failure as T;
 }

@@ -16,6 +16,7 @@ import type {
   TabSupportStatus,
 } from './portal-results';
 import type {
+  BackgroundError,
   HeldHighlightsShown,
   HighlightsState,
   Result,
@@ -97,11 +98,11 @@ export const messageProtocol = {
 
 export interface ResponseMap {
   detections: DetectionsReply;
-  'get-tab-results': Result<TabResults>;
-  'scan-tab': Result<ScanStarted>;
-  'get-highlights': Result<HighlightsState>;
-  'set-highlights': Result<HighlightsState>;
-  'show-held-highlights': Result<HeldHighlightsShown>;
+  'get-tab-results': Result<TabResults, BackgroundError>;
+  'scan-tab': Result<ScanStarted, BackgroundError>;
+  'get-highlights': Result<HighlightsState, BackgroundError>;
+  'set-highlights': Result<HighlightsState, BackgroundError>;
+  'show-held-highlights': Result<HeldHighlightsShown, BackgroundError>;
   'support-status': PortalResult<TabSupportStatus>;
   'lookup-manual': PortalResult<ManualLookup>;
   'get-cart': PortalResult<Cart>;

@@ -2,7 +2,9 @@
 // background's code. Errors are values with a kind the popup turns into a sentence.
 import type { IdentifierKind } from '../identifiers/types';
 
-export type Result<T, E = BackgroundError> = { ok: true; value: T } | { ok: false; error: E };
+import type { Result } from '../result';
+
+export type { Result };
 
 /** Why the background could not look at a tab's page; each has its own wording in the popup. */
 export type ScanErrorKind =

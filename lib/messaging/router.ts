@@ -4,6 +4,7 @@
 // `invalid-request`, a content script whatever its type's `malformed` handler answers, if
 // any); every handler's failure is caught, logged and turned into an error value.
 import { z } from 'zod/mini';
+import { messageOf } from '../result';
 import {
   type AudienceOf,
   type ContentMessageType,
@@ -91,7 +92,7 @@ export function createMessageRouter(
         log.error(`Renewal Scout: the "${type}" handler failed`, error);
         // A content script gets no answer; an extension page gets an error it can show.
         return from === 'extension'
-          ? failure({ kind: 'internal', detail: describe(error) })
+          ? failure({ kind: 'internal', detail: messageOf(error) })
           : undefined;
       });
   };
@@ -119,12 +120,8 @@ function contextFor(
   return undefined;
 }
 
-function failure(error: BackgroundError): Result<never> {
+function failure(error: BackgroundError): Result<never, BackgroundError> {
   return { ok: false, error };
-}
-
-function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
 
 export type { ContentMessageType, ExtensionMessageType };

@@ -115,12 +115,12 @@ function sessionClient(browser: Browser = { origin: EXTENSION }): PortalClient {
   });
 }
 
-function value<T>(result: Result<T>): T {
+function value<T>(result: Result<T, PortalError>): T {
   if (!result.ok) throw new Error(`expected success, got ${JSON.stringify(result.error)}`);
   return result.value;
 }
 
-function failure<T>(result: Result<T>): PortalError {
+function failure<T>(result: Result<T, PortalError>): PortalError {
   if (result.ok) throw new Error(`expected a failure, got ${JSON.stringify(result.value)}`);
   return result.error;
 }

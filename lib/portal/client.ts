@@ -78,27 +78,30 @@ export interface PortalClient {
   /** The clock deadlines are set on. */
   now(): number;
   /** Starts a portal session (the portal sets its cookie). Session auth only. */
-  signIn(credentials: SessionRequest, options?: CallOptions): Promise<Result<Me>>;
-  signOut(options?: CallOptions): Promise<Result<void>>;
-  me(options?: CallOptions): Promise<Result<Me>>;
+  signIn(credentials: SessionRequest, options?: CallOptions): Promise<Result<Me, PortalError>>;
+  signOut(options?: CallOptions): Promise<Result<void, PortalError>>;
+  me(options?: CallOptions): Promise<Result<Me, PortalError>>;
   /** One result per item, in order; any number of items, sent 100 at a time. */
-  lookup(items: readonly LookupItem[], options?: CallOptions): Promise<Result<LookupResult[]>>;
+  lookup(
+    items: readonly LookupItem[],
+    options?: CallOptions,
+  ): Promise<Result<LookupResult[], PortalError>>;
   searchDeployments(
     search?: DeploymentSearch,
     options?: CallOptions,
-  ): Promise<Result<SupportRecord[]>>;
-  getCart(options?: CallOptions): Promise<Result<Cart>>;
+  ): Promise<Result<SupportRecord[], PortalError>>;
+  getCart(options?: CallOptions): Promise<Result<Cart, PortalError>>;
   /** Creates or replaces the deployment's renewal line; safe to repeat. */
   putRenewal(
     deploymentId: string,
     renewal: RenewalRequest,
     options?: CallOptions,
-  ): Promise<Result<RenewalResponse>>;
+  ): Promise<Result<RenewalResponse, PortalError>>;
   /** Answers with the cart after the removal. */
-  deleteCartLine(lineId: string, options?: CallOptions): Promise<Result<Cart>>;
+  deleteCartLine(lineId: string, options?: CallOptions): Promise<Result<Cart, PortalError>>;
   /** Saves the cart as a quote and empties the cart. Never retried automatically. */
-  saveQuote(options?: CallOptions): Promise<Result<Quote>>;
-  listQuotes(options?: CallOptions): Promise<Result<Quote[]>>;
+  saveQuote(options?: CallOptions): Promise<Result<Quote, PortalError>>;
+  listQuotes(options?: CallOptions): Promise<Result<Quote[], PortalError>>;
 }
 
 export function createPortalClient(options: PortalClientOptions): PortalClient {
@@ -261,7 +264,7 @@ async function lookupInChunks(
   send: Send,
   items: readonly LookupItem[],
   call: CallOptions | undefined,
-): Promise<Result<LookupResult[]>> {
+): Promise<Result<LookupResult[], PortalError>> {
   for (const [index, item] of items.entries()) {
     // Callers may pass richer objects (a detection with its count); only kind and value travel.
     const refused = refuse(
@@ -310,7 +313,7 @@ function refuse<T>(
   schema: z.ZodMiniType<T>,
   value: unknown,
   at: string,
-): Result<never> | undefined {
+): Result<never, PortalError> | undefined {
   const parsed = schema.safeParse(value);
   if (parsed.success) return undefined;
   return invalid(
@@ -321,7 +324,7 @@ function refuse<T>(
   );
 }
 
-function invalid(fieldErrors: FieldError[]): Result<never> {
+function invalid(fieldErrors: FieldError[]): Result<never, PortalError> {
   const error: PortalError = {
     kind: 'invalid-request',
     status: 0,

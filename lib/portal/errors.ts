@@ -61,7 +61,4 @@ export type PortalError =
       kind: 'cancelled';
     };
 
-export type Result<T, E = PortalError> = { ok: true; value: T } | { ok: false; error: E };
-
-export const ok = <T>(value: T): Result<T, never> => ({ ok: true, value });
-export const err = <E>(error: E): Result<never, E> => ({ ok: false, error });
+export { err, ok, type Result } from '../result';

@@ -2,6 +2,7 @@
 // transport has already read the body, so every rule here is testable without a server.
 
 import type * as z from 'zod/mini';
+import { messageOf } from '../result';
 import { err, ok, type PortalError, type Result } from './errors';
 import { type Problem, problemSchema } from './problems';
 import { parseRetryAfter } from './retry';
@@ -22,7 +23,7 @@ export function interpretResponse<T>(
   response: ReceivedResponse,
   schema: ResponseSchema<T>,
   now: number,
-): Result<T> {
+): Result<T, PortalError> {
   const { status } = response;
   if (status >= 200 && status < 300) return interpretSuccess(response, schema);
   if (status >= 400 && status < 600) return err(interpretFailure(response, now));
@@ -33,7 +34,10 @@ export function interpretResponse<T>(
   });
 }
 
-function interpretSuccess<T>(response: ReceivedResponse, schema: ResponseSchema<T>): Result<T> {
+function interpretSuccess<T>(
+  response: ReceivedResponse,
+  schema: ResponseSchema<T>,
+): Result<T, PortalError> {
   if (isHtml(response)) {
     // Portals answer an expired session with their sign-in page and a 200, often after a
     // redirect. Any other page where JSON belongs is a contract break, not a sign-out.
@@ -144,7 +148,7 @@ function parseJson(text: string): Result<unknown, string> {
   try {
     return ok(JSON.parse(text));
   } catch (error) {
-    return err(error instanceof Error ? error.message : String(error));
+    return err(messageOf(error));
   }
 }
 

@@ -38,7 +38,7 @@ export interface PortalRequest<T> {
   deadline?: number;
 }
 
-export type Send = <T>(request: PortalRequest<T>) => Promise<Result<T>>;
+export type Send = <T>(request: PortalRequest<T>) => Promise<Result<T, PortalError>>;
 
 /** RFC 6750's token68 characters: anything else cannot travel in an Authorization header. */
 const BEARER_TOKEN = /^[A-Za-z0-9\-._~+/]+=*$/;
@@ -113,7 +113,7 @@ async function sendOnce<T>(
   config: TransportConfig,
   request: PortalRequest<T>,
   timeoutMs: number,
-): Promise<Result<T>> {
+): Promise<Result<T, PortalError>> {
   const outer = request.signal;
   if (outer?.aborted) return { ok: false, error: { kind: 'cancelled' } };
 

@@ -79,7 +79,10 @@ describe('migrateSettings with the shipped registry', () => {
     expect(problems).toEqual([{ kind: 'invalid-field', field: 'autoScanOrigins' }]);
   });
 
-  test('never throws and always returns valid settings, whatever is stored', () => {
+  // A hundred random stores: well past Vitest's default limit on a busy machine.
+  test('never throws and always returns valid settings, whatever is stored', {
+    timeout: 30_000,
+  }, () => {
     const storedLike = fc.oneof(
       fc.jsonValue(),
       fc.record(

@@ -2,6 +2,7 @@
 // older → each registered migration in turn; anything odd → every field that is still valid is
 // kept, the rest falls back to its default, and each loss is reported as a problem. It never
 // throws, and the automatic-scanning sites are kept entry by entry, never dropped wholesale.
+import { messageOf } from '../result';
 import { settingsMigrations } from './migrations';
 import type { SettingsMigration } from './migrations/types';
 import type { SettingsProblem } from './problems';
@@ -90,8 +91,4 @@ function salvage(stored: Record<string, unknown>, problems: SettingsProblem[]): 
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

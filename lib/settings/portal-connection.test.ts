@@ -18,7 +18,7 @@ describe('parsePortalBaseUrl', () => {
     ['http://127.0.0.1:8787', 'http://127.0.0.1:8787'],
     ['https://partners.example.com/portal?next=1#top', 'https://partners.example.com/portal'],
   ])('%j → %s', (input, url) => {
-    expect(parsePortalBaseUrl(input)).toEqual({ ok: true, url });
+    expect(parsePortalBaseUrl(input)).toEqual({ ok: true, value: url });
   });
 
   test.each([

@@ -3,6 +3,7 @@
 // lets those calls through without CORS and with the portal's own session cookie. So saving a
 // portal address asks for access to that one origin, and gives up access to the previous one
 // unless a scanned site still needs it.
+import { err, messageOf, ok, type Result } from '../result';
 import { hasSiteAccess, releaseSiteAccess, requestSiteAccess } from '../sites/access';
 import {
   describePortalUrlError,
@@ -19,9 +20,7 @@ export type PortalConnectionError =
   | { kind: 'permission-failed'; origin: string; detail: string }
   | { kind: 'settings-failed'; detail: string };
 
-export type PortalConnectionResult =
-  | { ok: true; settings: Settings }
-  | { ok: false; error: PortalConnectionError };
+export type PortalConnectionResult = Result<Settings, PortalConnectionError>;
 
 /**
  * Whether the extension may call the portal at `baseUrl`. False for the default sandbox
@@ -42,16 +41,16 @@ export function savePortalConnection(input: {
 }): Promise<PortalConnectionResult> {
   const parsed = parsePortalBaseUrl(input.baseUrl);
   if (!parsed.ok) {
-    return Promise.resolve({ ok: false, error: { kind: 'invalid-url', reason: parsed.error } });
+    return Promise.resolve(err({ kind: 'invalid-url', reason: parsed.error }));
   }
-  const origin = portalOrigin(parsed.url);
+  const origin = portalOrigin(parsed.value);
   let asked: Promise<boolean>;
   try {
     asked = requestSiteAccess(origin);
   } catch (error) {
     asked = Promise.reject(error);
   }
-  return finish(parsed.url, origin, input.signInMethod, asked);
+  return finish(parsed.value, origin, input.signInMethod, asked);
 }
 
 async function finish(
@@ -61,9 +60,9 @@ async function finish(
   asked: Promise<boolean>,
 ): Promise<PortalConnectionResult> {
   try {
-    if (!(await asked)) return { ok: false, error: { kind: 'permission-denied', origin } };
+    if (!(await asked)) return err({ kind: 'permission-denied', origin });
   } catch (error) {
-    return { ok: false, error: { kind: 'permission-failed', origin, detail: messageOf(error) } };
+    return err({ kind: 'permission-failed', origin, detail: messageOf(error) });
   }
   let previous: string | undefined;
   const saved = await updateSettings((current) => {
@@ -72,12 +71,12 @@ async function finish(
   });
   if (!saved.ok) {
     const detail = saved.error.kind === 'storage-failed' ? saved.error.detail : 'rejected';
-    return { ok: false, error: { kind: 'settings-failed', detail } };
+    return err({ kind: 'settings-failed', detail });
   }
   if (previous !== undefined && portalOrigin(previous) !== origin) {
-    await releaseSiteAccess(portalOrigin(previous), [...saved.settings.autoScanOrigins, origin]);
+    await releaseSiteAccess(portalOrigin(previous), [...saved.value.autoScanOrigins, origin]);
   }
-  return { ok: true, settings: saved.settings };
+  return ok(saved.value);
 }
 
 export function describePortalConnectionError(error: PortalConnectionError): string {
@@ -91,8 +90,4 @@ export function describePortalConnectionError(error: PortalConnectionError): str
     case 'settings-failed':
       return `Not saved: the browser's extension storage failed (${error.detail}).`;
   }
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

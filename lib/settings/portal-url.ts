@@ -1,6 +1,7 @@
 // The portal base URL the user configures. The background builds API paths under it, so it is
 // kept without query, fragment or trailing slash; a path prefix (a portal under /partners) is
 // allowed.
+import { err, ok, type Result } from '../result';
 
 export type PortalUrlError =
   | { kind: 'empty' }
@@ -8,31 +9,30 @@ export type PortalUrlError =
   | { kind: 'unsupported-scheme'; scheme: string }
   | { kind: 'credentials' };
 
-export type PortalUrlResult = { ok: true; url: string } | { ok: false; error: PortalUrlError };
+export type PortalUrlResult = Result<string, PortalUrlError>;
 
 export const SANDBOX_PORTAL_URL = 'http://127.0.0.1:8787';
 
 export function parsePortalBaseUrl(input: string): PortalUrlResult {
   const text = input.trim();
-  if (text === '') return { ok: false, error: { kind: 'empty' } };
+  if (text === '') return err({ kind: 'empty' });
   let url: URL;
   try {
     url = new URL(text);
   } catch {
-    return { ok: false, error: { kind: 'invalid', input: text } };
+    return err({ kind: 'invalid', input: text });
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    return { ok: false, error: { kind: 'unsupported-scheme', scheme: url.protocol.slice(0, -1) } };
+    return err({ kind: 'unsupported-scheme', scheme: url.protocol.slice(0, -1) });
   }
-  if (url.username !== '' || url.password !== '')
-    return { ok: false, error: { kind: 'credentials' } };
+  if (url.username !== '' || url.password !== '') return err({ kind: 'credentials' });
   const path = url.pathname.replace(/\/+$/, '');
-  return { ok: true, url: `${url.origin}${path}` };
+  return ok(`${url.origin}${path}`);
 }
 
 export function isCanonicalPortalUrl(value: string): boolean {
   const parsed = parsePortalBaseUrl(value);
-  return parsed.ok && parsed.url === value;
+  return parsed.ok && parsed.value === value;
 }
 
 /** The origin whose host permission the portal client needs. */

@@ -41,7 +41,7 @@ describe('updateSettings', () => {
     const result = await updateSettings({ expiringSoonDays: 90, highlights: true });
     expect(result).toEqual({
       ok: true,
-      settings: { ...v001, expiringSoonDays: 90, highlights: true },
+      value: { ...v001, expiringSoonDays: 90, highlights: true },
     });
     expect(await stored(SETTINGS_KEY)).toEqual({ ...v001, expiringSoonDays: 90, highlights: true });
   });

@@ -1,7 +1,9 @@
 // Settings in storage.local under one key. Loading never writes; the first update after a
 // load that reported problems first copies the stored value aside, so nothing the user had is
 // lost even when this version could not understand it.
+
 import { browser } from 'wxt/browser';
+import { err, messageOf, ok, type Result } from '../result';
 import { withExtensionLock } from './lock';
 import { type MigratedSettings, migrateSettings } from './migrate';
 import type { SettingsProblem } from './problems';
@@ -24,9 +26,7 @@ export type SettingsUpdateError =
   | { kind: 'invalid'; fields: SettingsField[] }
   | { kind: 'storage-failed'; detail: string };
 
-export type SettingsUpdateResult =
-  | { ok: true; settings: Settings }
-  | { ok: false; error: SettingsUpdateError };
+export type SettingsUpdateResult = Result<Settings, SettingsUpdateError>;
 
 export async function loadSettings(): Promise<LoadedSettings> {
   try {
@@ -50,7 +50,7 @@ export function updateSettings(
     try {
       stored = (await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY];
     } catch (error) {
-      return { ok: false, error: { kind: 'storage-failed', detail: storageFailed(error).detail } };
+      return err({ kind: 'storage-failed', detail: storageFailed(error).detail });
     }
     const { settings: current, problems } = migrateSettings(stored);
     const patch = typeof change === 'function' ? change(current) : change;
@@ -61,7 +61,7 @@ export function updateSettings(
     });
     if (!parsed.success) {
       const fields = [...new Set(parsed.error.issues.map((issue) => issue.path[0]))];
-      return { ok: false, error: { kind: 'invalid', fields: fields as SettingsField[] } };
+      return err({ kind: 'invalid', fields: fields as SettingsField[] });
     }
     try {
       const writes: Record<string, unknown> = { [SETTINGS_KEY]: parsed.data };
@@ -70,9 +70,9 @@ export function updateSettings(
       }
       await browser.storage.local.set(writes);
     } catch (error) {
-      return { ok: false, error: { kind: 'storage-failed', detail: storageFailed(error).detail } };
+      return err({ kind: 'storage-failed', detail: storageFailed(error).detail });
     }
-    return { ok: true, settings: parsed.data };
+    return ok(parsed.data);
   });
 }
 
@@ -87,5 +87,5 @@ export function watchSettings(callback: (loaded: LoadedSettings) => void): () =>
 }
 
 function storageFailed(error: unknown): Extract<SettingsProblem, { kind: 'storage-failed' }> {
-  return { kind: 'storage-failed', detail: error instanceof Error ? error.message : String(error) };
+  return { kind: 'storage-failed', detail: messageOf(error) };
 }

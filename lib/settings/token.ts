@@ -10,7 +10,9 @@
 // kept in the extension origin's IndexedDB (./token-key.ts), which content scripts cannot
 // open. A content script reading storage.local sees only ciphertext. The UI never gets the
 // token back: it asks `hasToken()`.
+
 import { browser } from 'wxt/browser';
+import { err, messageOf, ok, type Result } from '../result';
 import { indexedDbKeyStore, type TokenKeyStore } from './token-key';
 
 export const TOKEN_STORAGE_KEY = 'portalToken';
@@ -34,7 +36,7 @@ export type TokenError =
   | { kind: 'key-store-unavailable'; detail: string }
   | { kind: 'storage-failed'; detail: string };
 
-export type TokenResult<T> = { ok: true; value: T } | { ok: false; error: TokenError };
+export type TokenResult<T> = Result<T, TokenError>;
 
 export interface TokenStore {
   /** The token, or undefined when none is saved. */
@@ -46,8 +48,6 @@ export interface TokenStore {
 }
 
 export function createTokenStore(keyStore: TokenKeyStore = indexedDbKeyStore): TokenStore {
-  const fail = (error: TokenError) => ({ ok: false, error }) as const;
-
   async function readStored(): Promise<unknown> {
     return (await browser.storage.local.get(TOKEN_STORAGE_KEY))[TOKEN_STORAGE_KEY];
   }
@@ -58,34 +58,34 @@ export function createTokenStore(keyStore: TokenKeyStore = indexedDbKeyStore): T
       try {
         stored = await readStored();
       } catch (error) {
-        return fail({ kind: 'storage-failed', detail: messageOf(error) });
+        return err({ kind: 'storage-failed', detail: messageOf(error) });
       }
-      if (stored === undefined) return { ok: true, value: undefined };
-      if (!isStoredToken(stored)) return fail({ kind: 'undecryptable' });
+      if (stored === undefined) return ok(undefined);
+      if (!isStoredToken(stored)) return err({ kind: 'undecryptable' });
 
       let key: CryptoKey | undefined;
       try {
         key = await keyStore.load();
       } catch (error) {
-        return fail({ kind: 'key-store-unavailable', detail: messageOf(error) });
+        return err({ kind: 'key-store-unavailable', detail: messageOf(error) });
       }
-      if (!key) return fail({ kind: 'key-lost' });
+      if (!key) return err({ kind: 'key-lost' });
       try {
         const plain = await crypto.subtle.decrypt(
           { name: 'AES-GCM', iv: fromBase64(stored.iv), additionalData: ADDITIONAL_DATA },
           key,
           fromBase64(stored.ciphertext),
         );
-        return { ok: true, value: new TextDecoder().decode(plain) };
+        return ok(new TextDecoder().decode(plain));
       } catch {
-        return fail({ kind: 'undecryptable' });
+        return err({ kind: 'undecryptable' });
       }
     },
 
     async setToken(input) {
       const token = input.trim();
       if (token === '' || token.length > MAX_TOKEN_LENGTH || /[\s\p{Cc}]/u.test(token)) {
-        return fail({ kind: 'invalid-token' });
+        return err({ kind: 'invalid-token' });
       }
       let stored: StoredToken;
       try {
@@ -105,22 +105,22 @@ export function createTokenStore(keyStore: TokenKeyStore = indexedDbKeyStore): T
         );
         stored = { version: 1, iv: toBase64(iv), ciphertext: toBase64(new Uint8Array(ciphertext)) };
       } catch (error) {
-        return fail({ kind: 'key-store-unavailable', detail: messageOf(error) });
+        return err({ kind: 'key-store-unavailable', detail: messageOf(error) });
       }
       try {
         await browser.storage.local.set({ [TOKEN_STORAGE_KEY]: stored });
       } catch (error) {
-        return fail({ kind: 'storage-failed', detail: messageOf(error) });
+        return err({ kind: 'storage-failed', detail: messageOf(error) });
       }
-      return { ok: true, value: undefined };
+      return ok(undefined);
     },
 
     async clearToken() {
       try {
         await browser.storage.local.remove(TOKEN_STORAGE_KEY);
-        return { ok: true, value: undefined };
+        return ok(undefined);
       } catch (error) {
-        return fail({ kind: 'storage-failed', detail: messageOf(error) });
+        return err({ kind: 'storage-failed', detail: messageOf(error) });
       }
     },
 
@@ -171,8 +171,4 @@ function fromBase64(text: string): Uint8Array<ArrayBuffer> {
   const bytes = new Uint8Array(binary.length);
   for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
   return bytes;
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

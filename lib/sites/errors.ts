@@ -1,3 +1,4 @@
+import type { Result } from '../result';
 import { describeSiteOriginError, type SiteOriginError } from './origin';
 
 export type SiteError =
@@ -9,7 +10,7 @@ export type SiteError =
   | { kind: 'registration-failed'; origin: string; detail: string }
   | { kind: 'settings-failed'; origin: string; detail: string };
 
-export type SiteResult = { ok: true; origin: string } | { ok: false; error: SiteError };
+export type SiteResult = Result<string, SiteError>;
 
 export function describeSiteError(error: SiteError): string {
   switch (error.kind) {
@@ -24,8 +25,4 @@ export function describeSiteError(error: SiteError): string {
     case 'settings-failed':
       return `The change for ${error.origin} could not be saved (${error.detail}).`;
   }
-}
-
-export function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

@@ -16,7 +16,7 @@ describe('grantAutoScan', () => {
   test('asks for the one origin, registers the content script for it and saves it', async () => {
     expect(await grantAutoScan('helpdesk.example.com')).toEqual({
       ok: true,
-      origin: 'https://helpdesk.example.com',
+      value: 'https://helpdesk.example.com',
     });
     expect(fakeBrowser.permissions.request).toHaveBeenCalledWith({
       origins: ['https://helpdesk.example.com/*'],
@@ -93,7 +93,7 @@ describe('revokeAutoScan', () => {
     await grantAutoScan('tickets.example.org');
     expect(await revokeAutoScan('https://helpdesk.example.com')).toEqual({
       ok: true,
-      origin: 'https://helpdesk.example.com',
+      value: 'https://helpdesk.example.com',
     });
     expect([...apis.scripts.keys()]).toEqual(['auto-scan:https://tickets.example.org']);
     expect(await sites()).toEqual(['https://tickets.example.org']);

@@ -1,9 +1,11 @@
 // Granting and revoking automatic scanning for one site, from the options page.
+
+import { err, messageOf, ok } from '../result';
 import { loadSettings, updateSettings } from '../settings';
 import { withExtensionLock } from '../settings/lock';
 import { portalOrigin } from '../settings/portal-url';
 import { releaseSiteAccess, requestSiteAccess } from './access';
-import { messageOf, type SiteResult } from './errors';
+import type { SiteResult } from './errors';
 import { parseSiteOrigin } from './origin';
 import { registerAutoScan, unregisterAutoScan } from './registration';
 
@@ -19,9 +21,9 @@ export const withSitesLock = <T>(task: () => Promise<T>) => withExtensionLock('s
 export function grantAutoScan(input: string): Promise<SiteResult> {
   const parsed = parseSiteOrigin(input);
   if (!parsed.ok) {
-    return Promise.resolve({ ok: false, error: { kind: 'invalid-site', reason: parsed.error } });
+    return Promise.resolve(err({ kind: 'invalid-site', reason: parsed.error }));
   }
-  const { origin } = parsed;
+  const origin = parsed.value;
   let asked: Promise<boolean>;
   try {
     asked = requestSiteAccess(origin);
@@ -36,19 +38,16 @@ async function finishGrant(origin: string, asked: Promise<boolean>): Promise<Sit
   try {
     granted = await asked;
   } catch (error) {
-    return { ok: false, error: { kind: 'permission-failed', origin, detail: messageOf(error) } };
+    return err({ kind: 'permission-failed', origin, detail: messageOf(error) });
   }
-  if (!granted) return { ok: false, error: { kind: 'permission-denied', origin } };
+  if (!granted) return err({ kind: 'permission-denied', origin });
 
   return withSitesLock(async () => {
     try {
       await registerAutoScan(origin);
     } catch (error) {
       await releaseSiteAccess(origin, await originsInUse());
-      return {
-        ok: false,
-        error: { kind: 'registration-failed', origin, detail: messageOf(error) },
-      } as const;
+      return err({ kind: 'registration-failed', origin, detail: messageOf(error) });
     }
     const saved = await updateSettings((current) => ({
       autoScanOrigins: current.autoScanOrigins.includes(origin)
@@ -58,9 +57,9 @@ async function finishGrant(origin: string, asked: Promise<boolean>): Promise<Sit
     if (!saved.ok) {
       await unregisterAutoScan(origin).catch(() => undefined);
       const detail = saved.error.kind === 'storage-failed' ? saved.error.detail : 'rejected';
-      return { ok: false, error: { kind: 'settings-failed', origin, detail } } as const;
+      return err({ kind: 'settings-failed', origin, detail });
     }
-    return { ok: true, origin } as const;
+    return ok(origin);
   });
 }
 
@@ -74,20 +73,17 @@ export function revokeAutoScan(origin: string): Promise<SiteResult> {
     try {
       await unregisterAutoScan(origin);
     } catch (error) {
-      return {
-        ok: false,
-        error: { kind: 'registration-failed', origin, detail: messageOf(error) },
-      } as const;
+      return err({ kind: 'registration-failed', origin, detail: messageOf(error) });
     }
     const saved = await updateSettings((current) => ({
       autoScanOrigins: current.autoScanOrigins.filter((site) => site !== origin),
     }));
     if (!saved.ok) {
       const detail = saved.error.kind === 'storage-failed' ? saved.error.detail : 'rejected';
-      return { ok: false, error: { kind: 'settings-failed', origin, detail } } as const;
+      return err({ kind: 'settings-failed', origin, detail });
     }
     await releaseSiteAccess(origin, await originsInUse());
-    return { ok: true, origin } as const;
+    return ok(origin);
   });
 }
 

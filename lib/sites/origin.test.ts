@@ -13,7 +13,7 @@ describe('parseSiteOrigin', () => {
     ['http://[::1]:3000', 'http://[::1]:3000'],
     ['bücher.example', 'https://xn--bcher-kva.example'],
   ])('%j → %s', (input, origin) => {
-    expect(parseSiteOrigin(input)).toEqual({ ok: true, origin });
+    expect(parseSiteOrigin(input)).toEqual({ ok: true, value: origin });
   });
 
   test.each([

@@ -2,6 +2,7 @@
 // one canonical origin ("https://help.example.com"), and each origin maps to the match pattern
 // the browser understands. Pure and dependency-free: settings, the options page and the
 // background all share it.
+import { err, ok, type Result } from '../result';
 
 export type SiteOriginError =
   | { kind: 'empty' }
@@ -10,7 +11,7 @@ export type SiteOriginError =
   | { kind: 'credentials' }
   | { kind: 'invalid'; input: string };
 
-export type SiteOriginResult = { ok: true; origin: string } | { ok: false; error: SiteOriginError };
+export type SiteOriginResult = Result<string, SiteOriginError>;
 
 /**
  * Normalizes user input to an http(s) origin. A bare host gets `https://`; a pasted URL keeps
@@ -19,8 +20,8 @@ export type SiteOriginResult = { ok: true; origin: string } | { ok: false; error
  */
 export function parseSiteOrigin(input: string): SiteOriginResult {
   const text = input.trim();
-  if (text === '') return { ok: false, error: { kind: 'empty' } };
-  if (text.includes('*')) return { ok: false, error: { kind: 'wildcard' } };
+  if (text === '') return err({ kind: 'empty' });
+  if (text.includes('*')) return err({ kind: 'wildcard' });
 
   // "localhost:8080" looks like a scheme followed by a port; a real scheme is followed by "//"
   // or, for schemes like mailto: and javascript:, by something that is not a port number.
@@ -28,26 +29,26 @@ export function parseSiteOrigin(input: string): SiteOriginResult {
   const opaque = /^([a-z][a-z0-9+.-]*):(?!\d)/i.exec(text);
   const scheme = (withSlashes ?? opaque)?.[1]?.toLowerCase();
   if (scheme !== undefined && scheme !== 'http' && scheme !== 'https') {
-    return { ok: false, error: { kind: 'unsupported-scheme', scheme } };
+    return err({ kind: 'unsupported-scheme', scheme });
   }
 
   let url: URL;
   try {
     url = new URL(withSlashes ? text : `https://${text}`);
   } catch {
-    return { ok: false, error: { kind: 'invalid', input: text } };
+    return err({ kind: 'invalid', input: text });
   }
   if (url.username !== '' || url.password !== '') {
-    return { ok: false, error: { kind: 'credentials' } };
+    return err({ kind: 'credentials' });
   }
-  if (url.hostname === '') return { ok: false, error: { kind: 'invalid', input: text } };
-  return { ok: true, origin: url.origin };
+  if (url.hostname === '') return err({ kind: 'invalid', input: text });
+  return ok(url.origin);
 }
 
 /** True when `value` is already a canonical origin as `parseSiteOrigin` returns it. */
 export function isCanonicalSiteOrigin(value: string): boolean {
   const parsed = parseSiteOrigin(value);
-  return parsed.ok && parsed.origin === value;
+  return parsed.ok && parsed.value === value;
 }
 
 /**

@@ -6,7 +6,9 @@
 // host access is still granted. Access is checked with permissions.contains rather than by
 // comparing permissions.getAll strings, so a broader grant (e.g. http://127.0.0.1/* in the
 // e2e build, or a pattern without a port in Firefox) counts as covering the site.
+
 import { browser } from 'wxt/browser';
+import { messageOf } from '../result';
 import { loadSettings, updateSettings } from '../settings';
 import { hasSiteAccess } from './access';
 import { withSitesLock } from './grant';
@@ -43,7 +45,7 @@ export function syncAutoScan(): Promise<AutoScanSyncReport> {
       } catch (error) {
         report.failed.push({
           origin,
-          detail: error instanceof Error ? error.message : String(error),
+          detail: messageOf(error),
         });
         continue;
       }
