@@ -2,10 +2,11 @@
 // context menu opens the popup with `?lookup=…`, which arrives here as `initialQuery` and
 // runs at once.
 import { useEffect, useState } from 'preact/hooks';
-import { MAX_LOOKUP_QUERY_LENGTH, normalizeQuery } from '@/lib/lookup/query';
+import { normalizeQuery } from '@/lib/lookup/query';
 import type { ManualLookup as ManualLookupAnswer } from '@/lib/messaging/portal-results';
 import { noteRender } from '@/lib/popup/perf';
 import { useManualLookup } from '@/lib/popup/portal-queries';
+import { MAX_SEARCH_QUERY_LENGTH } from '@/lib/portal/limits';
 import { SearchIcon } from './icons';
 import { PortalErrorNotice } from './PortalErrorNotice';
 import { SupportRow } from './SupportRow';
@@ -41,7 +42,7 @@ export function ManualLookup({ initialQuery, announce }: Props) {
               id="lookup-query"
               type="search"
               value={draft}
-              maxLength={MAX_LOOKUP_QUERY_LENGTH}
+              maxLength={MAX_SEARCH_QUERY_LENGTH}
               placeholder="Number, serial or name"
               autoComplete="off"
               spellcheck={false}

@@ -1,6 +1,7 @@
 import { beforeEach, expect, test, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import { CONTENT_SCRIPT_FILE, scanTab } from './scan-tab';
+import { CONTENT_SCRIPT_FILE } from '../sites/registration';
+import { scanTab } from './scan-tab';
 
 beforeEach(() => fakeBrowser.reset());
 
@@ -24,7 +25,7 @@ test('injects the content script into every frame of the tab', async () => {
   await expect(scanTab(7)).resolves.toEqual({ ok: true, value: { frames: 2 } });
   expect(executeScript).toHaveBeenLastCalledWith({
     target: { tabId: 7, allFrames: true },
-    files: [CONTENT_SCRIPT_FILE],
+    files: [`/${CONTENT_SCRIPT_FILE}`],
   });
 });
 

@@ -4,10 +4,8 @@
 import { browser } from 'wxt/browser';
 import type { BackgroundError, Result, ScanStarted } from '../messaging/results';
 import { messageOf } from '../result';
+import { CONTENT_SCRIPT_FILE } from '../sites/registration';
 import { classifyScanError } from './scan-errors';
-
-/** Where WXT puts the content script built from entrypoints/content.ts. */
-export const CONTENT_SCRIPT_FILE = '/content-scripts/content.js';
 
 export async function scanTab(tabId: number): Promise<Result<ScanStarted, BackgroundError>> {
   try {
@@ -25,7 +23,7 @@ export async function scanTab(tabId: number): Promise<Result<ScanStarted, Backgr
     }
     const injected = await browser.scripting.executeScript({
       target: { tabId, allFrames: true },
-      files: [CONTENT_SCRIPT_FILE],
+      files: [`/${CONTENT_SCRIPT_FILE}` as const],
     });
     return { ok: true, value: { frames: injected.length } };
   } catch (error) {

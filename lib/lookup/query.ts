@@ -1,15 +1,9 @@
 // What the user typed (or selected) for a manual lookup, read the way the portal's own
 // wizard reads it. Pure and dependency-free: the background decides how to ask the portal
 // with it, and the popup can say in advance what it will search for.
+import { DEPLOYMENT_VALUE, SERIAL_VALUE } from '../identifiers/values';
 import type { ManualQueryKind } from '../messaging/portal-results';
-
-/** Longer text is not an identifier or a deployment name; the portal caps queries at 100. */
-export const MAX_LOOKUP_QUERY_LENGTH = 100;
-
-const DEPLOYMENT = /^\d{8}$/;
-// The serial shape of the identifier spec: 6–24 letters, digits and inner hyphens, with a
-// digit. A letter is required as well, so that a short run of digits stays a number prefix.
-const SERIAL = /^[A-Z0-9][A-Z0-9-]{4,22}[A-Z0-9]$/;
+import { MAX_SEARCH_QUERY_LENGTH } from '../portal/limits';
 
 /** `value` is what to send: trimmed; serials upper-cased as the portal stores them. */
 export type ClassifiedQuery = {
@@ -18,17 +12,18 @@ export type ClassifiedQuery = {
 
 export function classifyManualQuery(query: string): ClassifiedQuery {
   const value = query.trim();
-  if (DEPLOYMENT.test(value)) return { kind: 'deployment', value };
+  if (DEPLOYMENT_VALUE.test(value)) return { kind: 'deployment', value };
   const upper = value.toUpperCase();
-  if (SERIAL.test(upper) && /\d/.test(upper) && /[A-Z]/.test(upper)) {
+  // A letter is required as well, so that a short run of digits stays a number prefix.
+  if (SERIAL_VALUE.test(upper) && /\d/.test(upper) && /[A-Z]/.test(upper)) {
     return { kind: 'serial', value: upper };
   }
   return { kind: 'name', value };
 }
 
-/** Whitespace collapsed and trimmed, at most 100 characters. */
+/** Whitespace collapsed and trimmed, no longer than the portal takes. */
 export function normalizeQuery(text: string): string {
-  return text.replace(/\s+/g, ' ').trim().slice(0, MAX_LOOKUP_QUERY_LENGTH).trim();
+  return text.replace(/\s+/g, ' ').trim().slice(0, MAX_SEARCH_QUERY_LENGTH).trim();
 }
 
 /**

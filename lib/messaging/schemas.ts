@@ -3,15 +3,12 @@
 // trips Firefox's linter. Only the background imports this file (extension pages and the
 // content script use the types alone).
 import { z } from 'zod/mini';
-import { MAX_RENEWAL_QUANTITY } from '../portal/schemas';
+import { DEPLOYMENT_VALUE, SERIAL_VALUE } from '../identifiers/values';
+import { MAX_RENEWAL_QUANTITY, MAX_SEARCH_QUERY_LENGTH } from '../portal/limits';
 import { MAX_REPORT_PAGES, REPORT_PAGE_SIZE } from './report-limits';
 
 /** Occurrences per identifier are counted, not listed; anything above this is nonsense. */
 export const MAX_OCCURRENCE_COUNT = 1_000_000;
-
-// Mirrors the detector's token rules (spec v1): the value as normalized by the detector.
-export const DEPLOYMENT_VALUE = /^\d{8}$/;
-export const SERIAL_VALUE = /^[A-Z0-9][A-Z0-9-]{4,22}[A-Z0-9]$/;
 
 const count = z.number().check(z.int(), z.minimum(1), z.maximum(MAX_OCCURRENCE_COUNT));
 
@@ -93,12 +90,10 @@ export const supportStatusSchema = z.object({
   refresh: z.optional(z.boolean()),
 });
 
-export const MAX_MANUAL_QUERY_LENGTH = 100;
-
 export const lookupManualSchema = z.object({
   type: z.literal('lookup-manual'),
   query: z.string().check(
-    z.maxLength(MAX_MANUAL_QUERY_LENGTH),
+    z.maxLength(MAX_SEARCH_QUERY_LENGTH),
     z.refine((query) => query.trim() !== '', 'the query is empty'),
   ),
 });

@@ -6,21 +6,15 @@
 // are not (a portal may add fields without breaking older clients).
 
 import * as z from 'zod/mini';
+import { DEPLOYMENT_VALUE } from '../identifiers/values';
+import { MAX_IDENTIFIER_LENGTH, MAX_LOOKUP_ITEMS, MAX_RENEWAL_QUANTITY } from './limits';
 
-export const MAX_LOOKUP_ITEMS = 100;
-export const MAX_RENEWAL_QUANTITY = 25;
-export const SEARCH_LIMIT_DEFAULT = 20;
-export const SEARCH_LIMIT_MAX = 100;
-export const MAX_SEARCH_QUERY_LENGTH = 100;
-export const MAX_IDENTIFIER_LENGTH = 64;
-/** Largest request body the portal reads; a 100-item lookup is well under 16 KiB. */
-export const MAX_BODY_BYTES = 64 * 1024;
+export * from './limits';
 
 const isoDate = z.iso.date();
 const nonEmpty = (max: number) => z.string().check(z.minLength(1), z.maxLength(max));
 
-/** Deployment IDs are exactly 8 digits, kept as strings (leading zeros are significant). */
-export const deploymentIdSchema = z.string().check(z.regex(/^\d{8}$/));
+export const deploymentIdSchema = z.string().check(z.regex(DEPLOYMENT_VALUE));
 
 /** An amount in minor units (cents) of an ISO 4217 currency: never a float. */
 export const moneySchema = z.object({

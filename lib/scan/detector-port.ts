@@ -1,9 +1,9 @@
 // The part of the detector (lib/identifiers) the scanner drives. Kept as an interface so
 // tests can count how much of the page each change makes the scanner read again.
 
-import type { Identifier, Occurrence } from '../identifiers/types';
+import type { Match } from '../identifiers/types';
 
-export type Match = Identifier & Occurrence;
+export type { Match };
 
 /** Text of one block element read in order, as lib/identifiers defines it. */
 export interface ScanRun {

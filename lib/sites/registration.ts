@@ -3,7 +3,10 @@
 import { browser } from 'wxt/browser';
 import { matchPatternFor } from './origin';
 
-/** Built from entrypoints/content.ts (registration: 'runtime', so not in the manifest). */
+/**
+ * Where WXT puts the content script built from entrypoints/content.ts (registration:
+ * 'runtime', so not in the manifest); injected on demand and registered per site alike.
+ */
 export const CONTENT_SCRIPT_FILE = 'content-scripts/content.js';
 /**
  * The highlight colours, in the page from its first style on (public/content/highlights.css),
