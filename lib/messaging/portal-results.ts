@@ -74,8 +74,6 @@ export type PortalServiceError =
   | PortalSetupError
   | PortalOutcomeUnknown
   | BackgroundError;
-export type PortalServiceErrorKind = PortalServiceError['kind'];
-
 export type PortalResult<T> = Result<T, PortalServiceError>;
 
 /** Which portal answered: the popup names it and builds "Allow access to …" from it. */

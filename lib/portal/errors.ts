@@ -4,8 +4,6 @@
 
 import type { FieldError } from './problems';
 
-export type PortalErrorKind = PortalError['kind'];
-
 export type PortalError =
   | {
       kind: 'signed-out';

@@ -165,26 +165,20 @@ export const quotesResponseSchema = z.object({
 // ---- Types ------------------------------------------------------------------------------
 
 export type Money = z.infer<typeof moneySchema>;
-export type OrganizationRef = z.infer<typeof organizationRefSchema>;
 export type SessionRequest = z.infer<typeof sessionRequestSchema>;
 export type Me = z.infer<typeof meSchema>;
-export type IdentifierKind = z.infer<typeof identifierKindSchema>;
 export type LookupItem = z.infer<typeof lookupItemSchema>;
-export type LookupRequest = z.infer<typeof lookupRequestSchema>;
 export type Deployment = z.infer<typeof deploymentSchema>;
 export type Product = z.infer<typeof productSchema>;
 export type Support = z.infer<typeof supportSchema>;
 export type SupportRecord = z.infer<typeof supportRecordSchema>;
 export type LookupResult = z.infer<typeof lookupResultSchema>;
-export type LookupResponse = z.infer<typeof lookupResponseSchema>;
-export type DeploymentSearchResponse = z.infer<typeof deploymentSearchResponseSchema>;
 export type CreditsOption = z.infer<typeof creditsOptionSchema>;
 export type RenewalRequest = z.infer<typeof renewalRequestSchema>;
 export type CartLine = z.infer<typeof cartLineSchema>;
 export type Cart = z.infer<typeof cartSchema>;
 export type RenewalResponse = z.infer<typeof renewalResponseSchema>;
 export type Quote = z.infer<typeof quoteSchema>;
-export type QuotesResponse = z.infer<typeof quotesResponseSchema>;
 
 export {
   type FieldError,

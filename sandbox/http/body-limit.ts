@@ -16,15 +16,6 @@ export function bodyLimitFor(path: string): number {
     : FORM_BODY_BYTES;
 }
 
-/** The limit a declared Content-Length exceeds for `path`, or undefined when it fits. */
-export function limitExceededByDeclaredLength(
-  path: string,
-  contentLength: string | undefined,
-): number | undefined {
-  const limit = bodyLimitFor(path);
-  return contentLength !== undefined && Number(contentLength) > limit ? limit : undefined;
-}
-
 /**
  * Every route, whether or not it reads a body: Hono's body-limit answers a declared length
  * from the header and counts a chunked body as it arrives, stopping at the limit.
