@@ -31,7 +31,7 @@ export default defineConfig({
   }),
   hooks: {
     // The content script's build resolves `wxt/browser` to the native APIs instead of the
-    // polyfill (lib/scan/native-browser.ts says why): it keeps the script under its 12 kB.
+    // polyfill (lib/scan/native-browser.ts says why): it keeps the script within its budget.
     'vite:build:extendConfig': (entrypoints, config) => {
       if (!entrypoints.every((e) => e.type === 'content-script')) return;
       const native = { find: /^wxt\/browser$/, replacement: resolve('lib/scan/native-browser.ts') };

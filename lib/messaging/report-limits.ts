@@ -11,8 +11,8 @@
 export const MAX_DISTINCT_IDENTIFIERS = 10_000;
 
 /**
- * The most identifiers in one message: a larger set is sent as pages of this size. Keeps
- * every message small (about 50 kB) whatever the page holds.
+ * The most identifiers in one message: a larger set is sent as pages of this size, so no
+ * message grows with the page, however much it holds.
  */
 export const REPORT_PAGE_SIZE = 1_000;
 

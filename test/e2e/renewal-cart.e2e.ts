@@ -1,7 +1,7 @@
 // One-click renewal the way a user does it, in real Chromium against the real sandbox portal:
 // a ticket's deployments → the popup's support status → "Add to cart" → the line in the
 // portal's cart (read from Node through GET /api/v1/cart) with the catch-up quantity. Also
-// the popup's first render from the persisted cache, printed as a figure (issue 4 §7).
+// the popup's first render from the persisted cache, printed as a figure.
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { withRenewalHarness } from './support/harness';
