@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import {
   addYears,
   assertIsoDate,
@@ -10,12 +10,12 @@ import {
 } from './calendar';
 
 describe('isIsoDate', () => {
-  it.each(['2012-09-30', '2024-02-29', '2000-02-29', '0000-02-29', '0001-01-01', '9999-12-31'])(
+  test.each(['2012-09-30', '2024-02-29', '2000-02-29', '0000-02-29', '0001-01-01', '9999-12-31'])(
     'accepts %s',
     (value) => expect(isIsoDate(value)).toBe(true),
   );
 
-  it.each([
+  test.each([
     '2023-02-29',
     '1900-02-29',
     '2023-02-30',
@@ -37,7 +37,7 @@ describe('isIsoDate', () => {
     new Date(2023, 1, 3),
   ])('rejects %j', (value) => expect(isIsoDate(value)).toBe(false));
 
-  it('names the bad value and the argument in the RangeError', () => {
+  test('names the bad value and the argument in the RangeError', () => {
     expect(() => assertIsoDate('2023-02-30', 'expiresOn')).toThrow(
       new RangeError('expiresOn must be an ISO calendar date (YYYY-MM-DD), got "2023-02-30"'),
     );
@@ -45,7 +45,7 @@ describe('isIsoDate', () => {
 });
 
 describe('isLeapYear', () => {
-  it('follows the Gregorian century rule', () => {
+  test('follows the Gregorian century rule', () => {
     expect([1900, 2000, 2023, 2024, 2100, 2400].map(isLeapYear)).toEqual([
       false,
       true,
@@ -58,20 +58,20 @@ describe('isLeapYear', () => {
 });
 
 describe('addYears', () => {
-  it('keeps the day and month', () => {
+  test('keeps the day and month', () => {
     expect(addYears('2012-09-30', 5)).toBe('2017-09-30');
     expect(addYears('2017-09-30', -5)).toBe('2012-09-30');
     expect(addYears('2012-09-30', 0)).toBe('2012-09-30');
   });
 
-  it('turns Feb 29 into Feb 28 in a common year and keeps it in a leap year', () => {
+  test('turns Feb 29 into Feb 28 in a common year and keeps it in a leap year', () => {
     expect(addYears('2024-02-29', 1)).toBe('2025-02-28');
     expect(addYears('2024-02-29', 4)).toBe('2028-02-29');
     expect(addYears('2000-02-29', 100)).toBe('2100-02-28');
     expect(addYears('2000-02-29', 400)).toBe('2400-02-29');
   });
 
-  it('refuses fractional years and years outside 0000–9999', () => {
+  test('refuses fractional years and years outside 0000–9999', () => {
     expect(() => addYears('2012-09-30', 1.5)).toThrow(RangeError);
     expect(() => addYears('2012-09-30', Number.NaN)).toThrow(RangeError);
     expect(() => addYears('9999-01-01', 1)).toThrow(/outside the years/);
@@ -79,20 +79,20 @@ describe('addYears', () => {
     expect(() => addYears('0001-01-01', -2)).toThrow(/outside the years/);
   });
 
-  it('refuses a date that is not a real calendar date', () => {
+  test('refuses a date that is not a real calendar date', () => {
     expect(() => addYears('2023-02-29', 1)).toThrow(/"2023-02-29"/);
   });
 });
 
 describe('compareDates and daysBetween', () => {
-  it('orders dates', () => {
+  test('orders dates', () => {
     expect(compareDates('2017-06-15', '2017-09-30')).toBeLessThan(0);
     expect(compareDates('2017-09-30', '2017-09-30')).toBe(0);
     expect(compareDates('2018-01-01', '2017-12-31')).toBeGreaterThan(0);
     expect(() => compareDates('2017-06-15', '15/06/2017')).toThrow(/"15\/06\/2017"/);
   });
 
-  it('counts days across month ends, leap days and centuries', () => {
+  test('counts days across month ends, leap days and centuries', () => {
     expect(daysBetween('2017-06-15', '2017-09-30')).toBe(107);
     expect(daysBetween('2017-09-30', '2017-06-15')).toBe(-107);
     expect(daysBetween('2024-02-28', '2024-03-01')).toBe(2);
@@ -104,7 +104,7 @@ describe('compareDates and daysBetween', () => {
     expect(daysBetween('0000-01-01', '0001-01-01')).toBe(366);
   });
 
-  it('agrees with UTC day numbers over a range of dates', () => {
+  test('agrees with UTC day numbers over a range of dates', () => {
     const start = Date.UTC(1970, 0, 1);
     for (let days = 0; days < 40000; days += 37) {
       const date = new Date(start + days * 86_400_000).toISOString().slice(0, 10);
@@ -114,18 +114,18 @@ describe('compareDates and daysBetween', () => {
 });
 
 describe('localToday', () => {
-  it("reads the local calendar's year, month and day", () => {
+  test("reads the local calendar's year, month and day", () => {
     expect(localToday(new Date(2024, 1, 29, 23, 59, 59))).toBe('2024-02-29');
     expect(localToday(new Date(2025, 0, 1, 0, 0, 0))).toBe('2025-01-01');
   });
 
-  it('pads years before 1000', () => {
+  test('pads years before 1000', () => {
     const date = new Date(2000, 5, 7);
     date.setFullYear(987);
     expect(localToday(date)).toBe('0987-06-07');
   });
 
-  it('refuses an invalid Date', () => {
+  test('refuses an invalid Date', () => {
     expect(() => localToday(new Date(Number.NaN))).toThrow(RangeError);
   });
 });

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { addYears, compareDates, planRenewal } from './renewal';
 
 describe('planRenewal', () => {
-  it("holds the portal's own example", () => {
+  test("holds the portal's own example", () => {
     expect(planRenewal('2012-09-30', '2017-06-15')).toEqual({
       status: 'expired',
       quantity: 5,
@@ -12,7 +12,7 @@ describe('planRenewal', () => {
     });
   });
 
-  it('renews an active contract by one year', () => {
+  test('renews an active contract by one year', () => {
     expect(planRenewal('2026-12-01', '2026-11-26')).toEqual({
       status: 'active',
       quantity: 1,
@@ -21,7 +21,7 @@ describe('planRenewal', () => {
     });
   });
 
-  it('counts the expiry day itself as covered', () => {
+  test('counts the expiry day itself as covered', () => {
     expect(planRenewal('2026-11-26', '2026-11-26')).toEqual({
       status: 'active',
       quantity: 1,
@@ -30,7 +30,7 @@ describe('planRenewal', () => {
     });
   });
 
-  it('treats an expiry yesterday as expired, still one package', () => {
+  test('treats an expiry yesterday as expired, still one package', () => {
     expect(planRenewal('2026-11-25', '2026-11-26')).toEqual({
       status: 'expired',
       quantity: 1,
@@ -39,7 +39,7 @@ describe('planRenewal', () => {
     });
   });
 
-  it('needs one more package when lapsed exactly N years to the day', () => {
+  test('needs one more package when lapsed exactly N years to the day', () => {
     // addYears(expiresOn, 3) == today is not past today: coverage must run beyond it.
     expect(planRenewal('2020-03-15', '2023-03-15')).toEqual({
       status: 'expired',
@@ -50,7 +50,7 @@ describe('planRenewal', () => {
     expect(planRenewal('2020-03-15', '2023-03-14')).toMatchObject({ quantity: 3, catchUpYears: 2 });
   });
 
-  it('counts a Feb 29 expiry from the original date into leap and common years', () => {
+  test('counts a Feb 29 expiry from the original date into leap and common years', () => {
     // Target year 2027 is common: Feb 29 → Feb 28.
     expect(planRenewal('2024-02-29', '2026-06-01')).toEqual({
       status: 'expired',
@@ -76,7 +76,7 @@ describe('planRenewal', () => {
     });
   });
 
-  it('plans many catch-up years for a long-lapsed contract', () => {
+  test('plans many catch-up years for a long-lapsed contract', () => {
     expect(planRenewal('1999-12-31', '2026-11-26')).toEqual({
       status: 'expired',
       quantity: 27,
@@ -85,14 +85,14 @@ describe('planRenewal', () => {
     });
   });
 
-  it('throws a RangeError when the renewal would run past the year 9999', () => {
+  test('throws a RangeError when the renewal would run past the year 9999', () => {
     // A portal's "never expires" 9999-12-31 cannot be renewed by a year; callers show it as is.
     expect(() => planRenewal('9999-12-31', '2026-11-26')).toThrow(
       new RangeError('9999-12-31 plus 1 years is outside the years 0000 to 9999'),
     );
   });
 
-  it.each([
+  test.each([
     ['2023-02-30', '2024-01-01', 'expiresOn', '"2023-02-30"'],
     ['09/30/2012', '2024-01-01', 'expiresOn', '"09/30/2012"'],
     ['', '2024-01-01', 'expiresOn', '""'],
@@ -127,7 +127,7 @@ const expiryDate = fc.oneof(
 describe('planRenewal properties', () => {
   const runs = { numRuns: 5000, seed: 20261126 };
 
-  it('covers past today after buying, and one package fewer would not', () => {
+  test('covers past today after buying, and one package fewer would not', () => {
     fc.assert(
       fc.property(expiryDate, isoDate, (expiresOn, today) => {
         const plan = planRenewal(expiresOn, today);
@@ -144,7 +144,7 @@ describe('planRenewal properties', () => {
     );
   });
 
-  it('keeps status, catch-up years and quantity consistent', () => {
+  test('keeps status, catch-up years and quantity consistent', () => {
     fc.assert(
       fc.property(expiryDate, isoDate, (expiresOn, today) => {
         const plan = planRenewal(expiresOn, today);
@@ -159,7 +159,7 @@ describe('planRenewal properties', () => {
     );
   });
 
-  it('agrees with counting packages one at a time from the original expiry', () => {
+  test('agrees with counting packages one at a time from the original expiry', () => {
     fc.assert(
       fc.property(expiryDate, isoDate, (expiresOn, today) => {
         let quantity = 1;

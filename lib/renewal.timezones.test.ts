@@ -2,7 +2,7 @@
 import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { PLAN_CASES, RANDOM_CASES, randomCases } from '../test/support/timezone-probe';
 import { planRenewal } from './renewal';
 
@@ -23,7 +23,7 @@ const expectedRandomPlans = randomCases(RANDOM_CASES).map(([expiresOn, today]) =
 );
 
 describe.each(Object.entries(LOCAL_TODAYS))('in time zone %s', (timeZone, todays) => {
-  it('plans the same renewals and reads the local date of the zone', async () => {
+  test('plans the same renewals and reads the local date of the zone', async () => {
     const { stdout } = await run(process.execPath, ['--import', 'tsx', probe, '--print'], {
       env: { ...process.env, TZ: timeZone },
       timeout: 30_000,

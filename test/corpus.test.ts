@@ -6,13 +6,13 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, test } from 'vitest';
 
 const root = resolve(import.meta.dirname, '..');
 const corpus = resolve(root, '../shared/corpus');
 
 describe('identifier corpus', { timeout: 180_000 }, () => {
-  it('scores at least precision 0.97 and recall 0.95', () => {
+  test('scores at least precision 0.97 and recall 0.95', () => {
     expect(existsSync(resolve(corpus, 'score.mjs')), `corpus not found at ${corpus}`).toBe(true);
     const run = spawnSync(
       process.execPath,

@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 
 const root = resolve(import.meta.dirname, '..');
 let dir = '';
@@ -47,7 +47,7 @@ afterAll(() => {
 
 // Each test starts a real process (tsx + happy-dom), which takes seconds on a loaded machine.
 describe('npm run detect', { timeout: 90_000 }, () => {
-  it('prints one JSON line per file with its distinct identifiers, page scripts not run', () => {
+  test('prints one JSON line per file with its distinct identifiers, page scripts not run', () => {
     const file = join(dir, 'ticket.html');
     const { status, lines, stderr } = detect(file);
     expect(stderr).toBe('');
@@ -64,7 +64,7 @@ describe('npm run detect', { timeout: 90_000 }, () => {
     ]);
   });
 
-  it('names the file it cannot read, goes on with the others and exits with 2', () => {
+  test('names the file it cannot read, goes on with the others and exits with 2', () => {
     const missing = join(dir, 'missing.html');
     const empty = join(dir, 'empty.html');
     const { status, lines, stderr } = detect(missing, empty, dir);
@@ -74,14 +74,14 @@ describe('npm run detect', { timeout: 90_000 }, () => {
     expect(stderr).toContain(`cannot read ${dir}: is a directory`);
   });
 
-  it.skipIf(process.getuid?.() === 0)('reports a file it has no permission to read', () => {
+  test.skipIf(process.getuid?.() === 0)('reports a file it has no permission to read', () => {
     const locked = join(dir, 'locked.html');
     const { status, stderr } = detect(locked);
     expect(status).toBe(2);
     expect(stderr).toContain(`cannot read ${locked}: permission denied`);
   });
 
-  it('says how to use it when given no file', () => {
+  test('says how to use it when given no file', () => {
     const { status, stderr, lines } = detect();
     expect(status).toBe(2);
     expect(lines).toEqual([]);

@@ -2,7 +2,7 @@
 // The client against the real sandbox portal over HTTP on a random port: every fault kind,
 // the retry policy as the portal sees it, cross-organization visibility, the catch-up 422,
 // and concurrent renewals of one deployment.
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { type RunningSandbox, startSandbox } from '../../sandbox/server';
 import { planRenewal } from '../renewal';
 import { createPortalClient, type PortalClient, type PortalClientOptions } from './client';
@@ -137,14 +137,14 @@ async function expiryOf(portal: PortalClient, deploymentId: string): Promise<str
 }
 
 describe('signing in', () => {
-  it('reads who the token belongs to', async () => {
+  test('reads who the token belongs to', async () => {
     expect(value(await tokenClient().me())).toMatchObject({
       user: { email: 'reseller@example.test' },
       organization: { id: 'org-brightline' },
     });
   });
 
-  it('is signed out with a bad token', async () => {
+  test('is signed out with a bad token', async () => {
     expect(
       failure(await tokenClient({ auth: { kind: 'token', token: 'rspat_nope' } }).me()),
     ).toMatchObject({
@@ -154,7 +154,7 @@ describe('signing in', () => {
     });
   });
 
-  it('signs in with the session, writes from the extension origin, and signs out', async () => {
+  test('signs in with the session, writes from the extension origin, and signs out', async () => {
     const portal = sessionClient();
     expect(failure(await portal.me())).toMatchObject({ kind: 'signed-out', status: 401 });
     expect(
@@ -186,7 +186,7 @@ describe('signing in', () => {
     expect(failure(await portal.getCart())).toMatchObject({ kind: 'signed-out' });
   });
 
-  it('is forbidden to write with the session from an origin the portal does not trust', async () => {
+  test('is forbidden to write with the session from an origin the portal does not trust', async () => {
     const browser: Browser = { origin: EXTENSION };
     const portal = sessionClient(browser);
     value(await portal.signIn({ email: 'reseller@example.test', password: 'renewal-scout-demo' }));
@@ -204,7 +204,7 @@ describe('signing in', () => {
 });
 
 describe('lookup and search', () => {
-  it('finds deployments and serials (any case) the reseller may see', async () => {
+  test('finds deployments and serials (any case) the reseller may see', async () => {
     const results = value(
       await tokenClient().lookup([
         { kind: 'deployment', value: LAPSED_FIVE_YEARS },
@@ -220,7 +220,7 @@ describe('lookup and search', () => {
     expect(results[1]).toMatchObject({ deployment: { id: EXPIRING_SOON } });
   });
 
-  it("cannot tell another organization's deployment from one that does not exist", async () => {
+  test("cannot tell another organization's deployment from one that does not exist", async () => {
     const results = value(
       await tokenClient().lookup([
         { kind: 'deployment', value: OTHER_ORGANIZATION },
@@ -244,7 +244,7 @@ describe('lookup and search', () => {
     ).toBe(false);
   });
 
-  it('looks up 150 items in two requests and keeps their order', async () => {
+  test('looks up 150 items in two requests and keeps their order', async () => {
     const { fetch, requests } = recording();
     const visible = value(await tokenClient().searchDeployments({ limit: 100 })).map(
       (record) => record.deployment.id,
@@ -263,7 +263,7 @@ describe('lookup and search', () => {
     }
   });
 
-  it('searches by number prefix or name, in deployment order', async () => {
+  test('searches by number prefix or name, in deployment order', async () => {
     const byName = value(await tokenClient().searchDeployments({ query: 'PINECREST' }));
     expect(byName.length).toBeGreaterThanOrEqual(3);
     for (const record of byName) expect(record.deployment.name).toMatch(/pinecrest/i);
@@ -282,7 +282,7 @@ describe('cart', () => {
     await emptyCart(portal());
   });
 
-  it('surfaces the catch-up rule as invalid-request with the required quantity', async () => {
+  test('surfaces the catch-up rule as invalid-request with the required quantity', async () => {
     const plan = planRenewal(await expiryOf(portal(), LAPSED_FIVE_YEARS), sandbox.today);
     expect(plan).toMatchObject({ status: 'expired', catchUpYears: 5, quantity: 6 });
     expect(
@@ -309,7 +309,7 @@ describe('cart', () => {
     ).toBe(8);
   });
 
-  it('plans a Feb 29 expiry the way the portal enforces it', async () => {
+  test('plans a Feb 29 expiry the way the portal enforces it', async () => {
     const plan = planRenewal(await expiryOf(portal(), LEAP_DAY), sandbox.today);
     if (plan.quantity > 1) {
       expect(
@@ -331,7 +331,7 @@ describe('cart', () => {
     ).toBe(plan.quantity);
   });
 
-  it("answers not-found alike for another organization's deployment and an unknown one", async () => {
+  test("answers not-found alike for another organization's deployment and an unknown one", async () => {
     const theirs = failure(
       await portal().putRenewal(OTHER_ORGANIZATION, { quantity: 25, credits: 'card' }),
     );
@@ -348,7 +348,7 @@ describe('cart', () => {
     expect(value(await portal().getCart()).lines).toEqual([]);
   });
 
-  it('keeps one line per deployment under concurrent PUTs', async () => {
+  test('keeps one line per deployment under concurrent PUTs', async () => {
     const required = planRenewal(
       await expiryOf(portal(), LAPSED_FIVE_YEARS),
       sandbox.today,
@@ -367,7 +367,7 @@ describe('cart', () => {
     expect(quantities).toContain(cart.lines[0]?.quantity);
   });
 
-  it('removes a line, saves a quote, lists quotes, and refuses an empty cart', async () => {
+  test('removes a line, saves a quote, lists quotes, and refuses an empty cart', async () => {
     value(await portal().putRenewal(EXPIRING_SOON, { quantity: 2, credits: 'card' }));
     const { line, cart } = value(
       await portal().putRenewal(LAPSED_FIVE_YEARS, { quantity: 6, credits: 'card' }),
@@ -393,14 +393,14 @@ describe('cart', () => {
 });
 
 describe('faults', () => {
-  it('retries a GET after a transient 502 and recovers', async () => {
+  test('retries a GET after a transient 502 and recovers', async () => {
     await injectFault({ route: '/api/v1/cart', method: 'GET', kind: '502', times: 1 });
     const { fetch, requests } = recording();
     expect(value(await tokenClient({ fetch }).getCart()).lines).toBeInstanceOf(Array);
     expect(requests).toEqual(['GET /api/v1/cart', 'GET /api/v1/cart']);
   });
 
-  it('gives up on a GET after its retries when the portal keeps failing with 500', async () => {
+  test('gives up on a GET after its retries when the portal keeps failing with 500', async () => {
     await injectFault({ route: '/api/v1/me', kind: '500' });
     const { fetch, requests } = recording();
     expect(failure(await tokenClient({ fetch }).me())).toMatchObject({
@@ -411,7 +411,7 @@ describe('faults', () => {
     expect(requests).toHaveLength(3);
   });
 
-  it('retries a lookup (a read sent as POST) after a 500', async () => {
+  test('retries a lookup (a read sent as POST) after a 500', async () => {
     await injectFault({ route: '/api/v1/support/lookup', kind: '500', times: 2 });
     const { fetch, requests } = recording();
     const results = value(
@@ -421,7 +421,7 @@ describe('faults', () => {
     expect(requests).toHaveLength(3);
   });
 
-  it('never retries saving a quote: one request, nothing saved, the cart intact', async () => {
+  test('never retries saving a quote: one request, nothing saved, the cart intact', async () => {
     const portal = tokenClient();
     await emptyCart(portal);
     value(await portal.putRenewal(EXPIRING_SOON, { quantity: 1, credits: 'card' }));
@@ -437,7 +437,7 @@ describe('faults', () => {
     expect(value(await portal.getCart()).lines).toHaveLength(1);
   });
 
-  it('retries the idempotent PUT and still leaves one line', async () => {
+  test('retries the idempotent PUT and still leaves one line', async () => {
     const portal = tokenClient();
     await emptyCart(portal);
     await injectFault({
@@ -454,7 +454,7 @@ describe('faults', () => {
     ]);
   });
 
-  it('does not retry deleting a line', async () => {
+  test('does not retry deleting a line', async () => {
     const portal = tokenClient();
     await emptyCart(portal);
     const { line } = value(
@@ -469,7 +469,7 @@ describe('faults', () => {
     expect(value(await portal.getCart()).lines).toHaveLength(1);
   });
 
-  it('times out a portal that hangs, and a retry gets through', async () => {
+  test('times out a portal that hangs, and a retry gets through', async () => {
     await injectFault({ route: '/api/v1/me', kind: 'hang', times: 1 });
     const { fetch, requests } = recording();
     const started = performance.now();
@@ -487,14 +487,14 @@ describe('faults', () => {
     expect(requests).toHaveLength(3);
   });
 
-  it('waits out a 429 inside the deadline, and a retry gets through', async () => {
+  test('waits out a 429 inside the deadline, and a retry gets through', async () => {
     await injectFault({ route: '/api/v1/cart', kind: '429', retryAfter: 1, times: 1 });
     const { fetch, requests } = recording();
     expect((await tokenClient({ fetch, deadlineMs: 5000 }).getCart()).ok).toBe(true);
     expect(requests).toEqual(['GET /api/v1/cart', 'GET /api/v1/cart']);
   });
 
-  it('reports 429 as rate-limited with when to retry when the wait would pass the deadline', async () => {
+  test('reports 429 as rate-limited with when to retry when the wait would pass the deadline', async () => {
     await injectFault({ route: '/api/v1/cart', kind: '429', retryAfter: 7, times: 1 });
     const { fetch, requests } = recording();
     const before = Date.now();
@@ -504,7 +504,7 @@ describe('faults', () => {
     expect(requests).toHaveLength(1);
   });
 
-  it("reports the portal's own rate limit as rate-limited", async () => {
+  test("reports the portal's own rate limit as rate-limited", async () => {
     const limited = await startSandbox({
       port: 0,
       today: TODAY,
@@ -539,7 +539,7 @@ describe('faults', () => {
     }
   });
 
-  it('takes an HTML sign-in page with status 200 for a signed-out session', async () => {
+  test('takes an HTML sign-in page with status 200 for a signed-out session', async () => {
     await injectFault({ route: '/api/v1/cart', kind: 'html-signin' });
     expect(failure(await tokenClient().getCart())).toMatchObject({
       kind: 'signed-out',
@@ -548,7 +548,7 @@ describe('faults', () => {
     });
   });
 
-  it('takes malformed JSON for an unexpected response, not retried', async () => {
+  test('takes malformed JSON for an unexpected response, not retried', async () => {
     await injectFault({ route: '/api/v1/support/lookup', kind: 'malformed-json' });
     const { fetch, requests } = recording();
     const error = failure(
@@ -559,7 +559,7 @@ describe('faults', () => {
     expect(requests).toHaveLength(1);
   });
 
-  it('reports what it saw of a PUT that landed: garbage, or no answer by the deadline', async () => {
+  test('reports what it saw of a PUT that landed: garbage, or no answer by the deadline', async () => {
     const portal = tokenClient({ timeoutMs: 300, deadlineMs: 600 });
     await emptyCart(portal);
     await injectFault({ route: '/api/v1/cart/renewals/*', kind: 'acted-then-garbage', times: 1 });
@@ -579,7 +579,7 @@ describe('faults', () => {
     await emptyCart(portal);
   });
 
-  it('reports a portal that is not listening as unavailable (network)', async () => {
+  test('reports a portal that is not listening as unavailable (network)', async () => {
     const gone = await startSandbox({ port: 0, today: TODAY });
     await gone.close();
     const portal = createPortalClient({

@@ -1,6 +1,6 @@
 // The client's own rules against a scripted fetch: what is retried, timeouts, cancelling,
 // chunking and local validation. client.sandbox.test.ts runs it against the real sandbox.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { createPortalClient, type PortalClientOptions } from './client';
 import type { Fetch } from './transport';
 
@@ -63,7 +63,7 @@ function client(fetch: Fetch, options: Partial<PortalClientOptions> = {}) {
 }
 
 describe('requests', () => {
-  it('sends the token as a bearer and no cookies', async () => {
+  test('sends the token as a bearer and no cookies', async () => {
     const { fetch, sent } = scripted(json(cart));
     await client(fetch).getCart();
     expect(sent[0]?.url).toBe('https://portal.test/api/v1/cart');
@@ -71,7 +71,7 @@ describe('requests', () => {
     expect(sent[0]?.init.credentials).toBe('omit');
   });
 
-  it('trims a pasted token, and calls an unusable one signed out without sending it', async () => {
+  test('trims a pasted token, and calls an unusable one signed out without sending it', async () => {
     const { fetch, sent } = scripted(json(cart));
     await client(fetch, { auth: { kind: 'token', token: ' rs_pat_test\n' } }).getCart();
     expect(new Headers(sent[0]?.init.headers).get('authorization')).toBe('Bearer rs_pat_test');
@@ -84,14 +84,14 @@ describe('requests', () => {
     expect(sent).toHaveLength(1);
   });
 
-  it('sends the session cookie and no authorization for session sign-in', async () => {
+  test('sends the session cookie and no authorization for session sign-in', async () => {
     const { fetch, sent } = scripted(json(cart));
     await client(fetch, { auth: { kind: 'session' } }).getCart();
     expect(sent[0]?.init.credentials).toBe('include');
     expect(new Headers(sent[0]?.init.headers).has('authorization')).toBe(false);
   });
 
-  it('keeps a path prefix in the base URL and encodes the query', async () => {
+  test('keeps a path prefix in the base URL and encodes the query', async () => {
     const { fetch, sent } = scripted(json({ deployments: [] }));
     await client(fetch, { baseUrl: 'https://portal.test/partners?x=1#y' }).searchDeployments({
       query: 'Acme & co',
@@ -102,12 +102,12 @@ describe('requests', () => {
     );
   });
 
-  it('refuses a base URL that is not http(s)', () => {
+  test('refuses a base URL that is not http(s)', () => {
     expect(() => client(scripted().fetch, { baseUrl: 'portal.test' })).toThrow(RangeError);
     expect(() => client(scripted().fetch, { baseUrl: 'ftp://portal.test' })).toThrow(RangeError);
   });
 
-  it('refuses a request the portal would reject without sending it', async () => {
+  test('refuses a request the portal would reject without sending it', async () => {
     const { fetch, sent } = scripted(json({}));
     const portal = client(fetch);
     expect(await portal.putRenewal('1234', { quantity: 1, credits: 'organization' })).toMatchObject(
@@ -135,13 +135,13 @@ describe('requests', () => {
 });
 
 describe('retries', () => {
-  it('retries a GET after 5xx answers and network errors, then succeeds', async () => {
+  test('retries a GET after 5xx answers and network errors, then succeeds', async () => {
     const { fetch, sent } = scripted(status(502), networkDown, json(cart));
     expect(await client(fetch).getCart()).toEqual({ ok: true, value: cart });
     expect(sent).toHaveLength(3);
   });
 
-  it('gives up after the configured retries', async () => {
+  test('gives up after the configured retries', async () => {
     const { fetch, sent } = scripted(status(500));
     expect(await client(fetch).getCart()).toMatchObject({
       ok: false,
@@ -150,7 +150,7 @@ describe('retries', () => {
     expect(sent).toHaveLength(3);
   });
 
-  it('does not retry what would fail again: 4xx, a broken contract', async () => {
+  test('does not retry what would fail again: 4xx, a broken contract', async () => {
     for (const answer of [status(401), status(404), status(422), json({ nope: 1 })]) {
       const { fetch, sent } = scripted(answer, json(cart));
       expect((await client(fetch).getCart()).ok).toBe(false);
@@ -158,7 +158,7 @@ describe('retries', () => {
     }
   });
 
-  it('never retries saving a quote or deleting a line', async () => {
+  test('never retries saving a quote or deleting a line', async () => {
     for (const call of [
       (c: ReturnType<typeof client>) => c.saveQuote(),
       (c: ReturnType<typeof client>) => c.deleteCartLine('L1'),
@@ -172,7 +172,7 @@ describe('retries', () => {
     }
   });
 
-  it('retries the idempotent PUT', async () => {
+  test('retries the idempotent PUT', async () => {
     const line = {
       id: 'L1',
       sku: 'SUP-1Y',
@@ -190,7 +190,7 @@ describe('retries', () => {
     expect(sent[1]?.init.body).toBe('{"quantity":5,"credits":"card"}');
   });
 
-  it('does not retry when the portal asks for a longer pause than it is worth waiting', async () => {
+  test('does not retry when the portal asks for a longer pause than it is worth waiting', async () => {
     const { fetch, sent } = scripted(status(503, { 'retry-after': '120' }), json(cart));
     expect(await client(fetch).getCart()).toMatchObject({
       ok: false,
@@ -199,7 +199,7 @@ describe('retries', () => {
     expect(sent).toHaveLength(1);
   });
 
-  it('waits with exponential backoff between tries', async () => {
+  test('waits with exponential backoff between tries', async () => {
     const { fetch, sent } = scripted(status(500));
     const started = performance.now();
     await client(fetch, {
@@ -213,13 +213,13 @@ describe('retries', () => {
 });
 
 describe('429: the wait the portal asks for, within the deadline', () => {
-  it('waits as long as Retry-After says, then retries a request safe to repeat', async () => {
+  test('waits as long as Retry-After says, then retries a request safe to repeat', async () => {
     const { fetch, sent } = scripted(status(429, { 'retry-after': '0' }), json(cart));
     expect(await client(fetch).getCart()).toEqual({ ok: true, value: cart });
     expect(sent).toHaveLength(2);
   });
 
-  it('reports rate-limited with when to retry, at once, when the wait would pass the deadline', async () => {
+  test('reports rate-limited with when to retry, at once, when the wait would pass the deadline', async () => {
     const { fetch, sent } = scripted(status(429, { 'retry-after': '5' }), json(cart));
     const started = Date.now();
     const answer = await client(fetch, { deadlineMs: 3000 }).getCart();
@@ -234,7 +234,7 @@ describe('429: the wait the portal asks for, within the deadline', () => {
     expect(sent).toHaveLength(1);
   });
 
-  it('never retries a 429 for a request that is not safe to repeat', async () => {
+  test('never retries a 429 for a request that is not safe to repeat', async () => {
     const { fetch, sent } = scripted(status(429, { 'retry-after': '0' }), json(quote));
     expect(await client(fetch).saveQuote()).toMatchObject({
       ok: false,
@@ -245,7 +245,7 @@ describe('429: the wait the portal asks for, within the deadline', () => {
 });
 
 describe('the deadline of a call', () => {
-  it('answers a hung portal by the deadline, cutting the last attempt short', async () => {
+  test('answers a hung portal by the deadline, cutting the last attempt short', async () => {
     const { fetch, sent } = scripted(hang);
     const started = Date.now();
     // Per attempt 1 s, three attempts: 3 s without a deadline.
@@ -258,7 +258,7 @@ describe('the deadline of a call', () => {
     expect(Date.now() - started).toBeLessThan(2800);
   });
 
-  it('does not start an attempt that would have too little time left', async () => {
+  test('does not start an attempt that would have too little time left', async () => {
     const { fetch, sent } = scripted(hang);
     const portal = client(fetch, {
       timeoutMs: 200,
@@ -269,7 +269,7 @@ describe('the deadline of a call', () => {
     expect(sent).toHaveLength(1);
   });
 
-  it("takes the caller's deadline over the client's, for writes too", async () => {
+  test("takes the caller's deadline over the client's, for writes too", async () => {
     const { fetch, sent } = scripted(hang);
     const portal = client(fetch, { timeoutMs: 5000, deadlineMs: 60_000 });
     const started = Date.now();
@@ -281,7 +281,7 @@ describe('the deadline of a call', () => {
     expect(sent).toHaveLength(1);
   });
 
-  it('sends nothing once the deadline has passed', async () => {
+  test('sends nothing once the deadline has passed', async () => {
     const { fetch, sent } = scripted(json(cart));
     const portal = client(fetch);
     expect(await portal.getCart({ deadline: portal.now() - 1 })).toMatchObject({
@@ -293,13 +293,13 @@ describe('the deadline of a call', () => {
 });
 
 describe('timeouts and cancelling', () => {
-  it('times out a portal that does not answer, per attempt, and retries a GET', async () => {
+  test('times out a portal that does not answer, per attempt, and retries a GET', async () => {
     const { fetch, sent } = scripted(hang, json(cart));
     expect(await client(fetch, { timeoutMs: 50 }).getCart()).toEqual({ ok: true, value: cart });
     expect(sent).toHaveLength(2);
   });
 
-  it('reports a timeout once retries are spent', async () => {
+  test('reports a timeout once retries are spent', async () => {
     const { fetch } = scripted(hang);
     expect(await client(fetch, { timeoutMs: 30, retry: { retries: 0 } }).me()).toMatchObject({
       ok: false,
@@ -307,7 +307,7 @@ describe('timeouts and cancelling', () => {
     });
   });
 
-  it("answers 'cancelled' when the caller aborts, and stops retrying", async () => {
+  test("answers 'cancelled' when the caller aborts, and stops retrying", async () => {
     const { fetch, sent } = scripted(hang);
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 20);
@@ -320,7 +320,7 @@ describe('timeouts and cancelling', () => {
     expect(sent).toHaveLength(1);
   });
 
-  it('cancels during the pause between retries', async () => {
+  test('cancels during the pause between retries', async () => {
     const { fetch, sent } = scripted(status(500));
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 30);
@@ -343,7 +343,7 @@ describe('lookup', () => {
     return json({ results: body.items.map((item) => ({ ...item, found: false })) })();
   };
 
-  it('sends at most 100 items a request and keeps the order', async () => {
+  test('sends at most 100 items a request and keeps the order', async () => {
     const { fetch, sent } = scripted(echo);
     const result = await client(fetch).lookup(items);
     expect(sent.map(({ init }) => JSON.parse(String(init.body)).items.length)).toEqual([
@@ -352,13 +352,13 @@ describe('lookup', () => {
     expect(result.ok && result.value.map((r) => r.value)).toEqual(items.map((item) => item.value));
   });
 
-  it('sends nothing for no items', async () => {
+  test('sends nothing for no items', async () => {
     const { fetch, sent } = scripted(echo);
     expect(await client(fetch).lookup([])).toEqual({ ok: true, value: [] });
     expect(sent).toHaveLength(0);
   });
 
-  it('sends only kind and value of richer items', async () => {
+  test('sends only kind and value of richer items', async () => {
     const { fetch, sent } = scripted(echo);
     await client(fetch).lookup([{ kind: 'serial', value: 'ABC123', count: 3 } as never]);
     expect(JSON.parse(String(sent[0]?.init.body))).toEqual({
@@ -366,7 +366,7 @@ describe('lookup', () => {
     });
   });
 
-  it('calls results that do not answer the items one by one an unexpected response', async () => {
+  test('calls results that do not answer the items one by one an unexpected response', async () => {
     const { fetch } = scripted(
       json({ results: [{ kind: 'deployment', value: '10000001', found: false }] }),
     );
@@ -388,7 +388,7 @@ describe('lookup', () => {
     });
   });
 
-  it('stops at the first failing chunk', async () => {
+  test('stops at the first failing chunk', async () => {
     const { fetch, sent } = scripted(echo, status(403));
     expect(await client(fetch).lookup(items)).toMatchObject({
       ok: false,

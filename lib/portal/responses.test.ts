@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { interpretResponse, looksLikeSignInPage, type ReceivedResponse } from './responses';
 import { cartSchema, ProblemType } from './schemas';
 
@@ -18,18 +18,18 @@ const problemJson = { 'content-type': 'application/problem+json' };
 const cart = { lines: [], total: { amount: 0, currency: 'USD' }, version: 3 };
 
 describe('interpretResponse', () => {
-  it('returns the parsed value of a 200 in the contract', () => {
+  test('returns the parsed value of a 200 in the contract', () => {
     expect(interpretResponse(received(200, JSON.stringify(cart), json), cartSchema, now)).toEqual({
       ok: true,
       value: cart,
     });
   });
 
-  it('accepts a 204 for an endpoint without a body', () => {
+  test('accepts a 204 for an endpoint without a body', () => {
     expect(interpretResponse(received(204, ''), null, now)).toEqual({ ok: true, value: undefined });
   });
 
-  it('calls a 200 with JSON of the wrong shape an unexpected response, naming the field', () => {
+  test('calls a 200 with JSON of the wrong shape an unexpected response, naming the field', () => {
     const result = interpretResponse(
       received(200, JSON.stringify({ ...cart, version: 'x' }), json),
       cartSchema,
@@ -44,14 +44,14 @@ describe('interpretResponse', () => {
     ).toMatch(/version/);
   });
 
-  it('calls malformed JSON an unexpected response', () => {
+  test('calls malformed JSON an unexpected response', () => {
     expect(interpretResponse(received(200, '{"lines": [', json), cartSchema, now)).toMatchObject({
       ok: false,
       error: { kind: 'unexpected-response', detail: expect.stringMatching(/malformed JSON/) },
     });
   });
 
-  it('calls a sign-in page where JSON was expected signed out', () => {
+  test('calls a sign-in page where JSON was expected signed out', () => {
     const page =
       '<!doctype html><form method="post"><input name="email"><input type="password" name="password"></form>';
     expect(
@@ -71,7 +71,7 @@ describe('interpretResponse', () => {
     });
   });
 
-  it('calls any other HTML page an unexpected response', () => {
+  test('calls any other HTML page an unexpected response', () => {
     const page = '<!doctype html><h1>Scheduled maintenance</h1>';
     expect(
       interpretResponse(received(200, page, { 'content-type': 'text/html' }), cartSchema, now),
@@ -81,7 +81,7 @@ describe('interpretResponse', () => {
     });
   });
 
-  it.each([
+  test.each([
     [401, 'signed-out'],
     [403, 'forbidden'],
     [404, 'not-found'],
@@ -104,7 +104,7 @@ describe('interpretResponse', () => {
     });
   });
 
-  it('carries the catch-up problem details of a 422', () => {
+  test('carries the catch-up problem details of a 422', () => {
     const problem = {
       type: ProblemType.catchUpRequired,
       title: 'More packages required',
@@ -128,7 +128,7 @@ describe('interpretResponse', () => {
     });
   });
 
-  it('carries field errors of a validation problem', () => {
+  test('carries field errors of a validation problem', () => {
     const problem = {
       type: ProblemType.validation,
       title: 'Invalid request',
@@ -144,7 +144,7 @@ describe('interpretResponse', () => {
     });
   });
 
-  it('says when to retry after a 429, from the header or else the problem', () => {
+  test('says when to retry after a 429, from the header or else the problem', () => {
     expect(
       interpretResponse(received(429, '', { 'retry-after': '4' }), cartSchema, now),
     ).toMatchObject({
@@ -165,7 +165,7 @@ describe('interpretResponse', () => {
     });
   });
 
-  it('keeps a 5xx a server error even when its body is an HTML proxy page', () => {
+  test('keeps a 5xx a server error even when its body is an HTML proxy page', () => {
     expect(
       interpretResponse(
         received(502, '<html><body>Bad gateway</body></html>', { 'content-type': 'text/html' }),
@@ -180,7 +180,7 @@ describe('interpretResponse', () => {
 });
 
 describe('looksLikeSignInPage', () => {
-  it('recognises a redirect to a sign-in URL', () => {
+  test('recognises a redirect to a sign-in URL', () => {
     expect(
       looksLikeSignInPage(
         received(200, '<html></html>', {}, 'https://portal.test/signin?next=%2Fcart'),
@@ -191,11 +191,11 @@ describe('looksLikeSignInPage', () => {
     ).toBe(true);
   });
 
-  it('recognises a password field', () => {
+  test('recognises a password field', () => {
     expect(looksLikeSignInPage(received(200, "<input type='password'>", {}, ''))).toBe(true);
   });
 
-  it('does not take every page for a sign-in page', () => {
+  test('does not take every page for a sign-in page', () => {
     expect(
       looksLikeSignInPage(received(200, '<p>Sign in later</p>', {}, 'https://portal.test/cart')),
     ).toBe(false);

@@ -1,10 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { backoffDelay, DEFAULT_RETRY, parseRetryAfter, sleep } from './retry';
 
 describe('backoffDelay', () => {
   const policy = { retries: 5, baseDelayMs: 100, maxDelayMs: 1000 };
 
-  it('doubles each time up to the ceiling, with half of it jittered', () => {
+  test('doubles each time up to the ceiling, with half of it jittered', () => {
     expect([0, 1, 2, 3, 4].map((retry) => backoffDelay(retry, policy, () => 0))).toEqual([
       50, 100, 200, 400, 500,
     ]);
@@ -13,7 +13,7 @@ describe('backoffDelay', () => {
     ]);
   });
 
-  it('never retries at once with the default policy', () => {
+  test('never retries at once with the default policy', () => {
     expect(backoffDelay(0, DEFAULT_RETRY, () => 0)).toBeGreaterThan(0);
   });
 });
@@ -21,17 +21,17 @@ describe('backoffDelay', () => {
 describe('parseRetryAfter', () => {
   const now = Date.parse('2026-11-26T10:00:00Z');
 
-  it('reads delay-seconds', () => {
+  test('reads delay-seconds', () => {
     expect(parseRetryAfter('3', now)).toBe(3);
     expect(parseRetryAfter(' 0 ', now)).toBe(0);
   });
 
-  it('reads an HTTP-date, rounding up and never below zero', () => {
+  test('reads an HTTP-date, rounding up and never below zero', () => {
     expect(parseRetryAfter('Thu, 26 Nov 2026 10:00:07 GMT', now)).toBe(7);
     expect(parseRetryAfter('Thu, 26 Nov 2026 09:00:00 GMT', now)).toBe(0);
   });
 
-  it('ignores an absent or unreadable header', () => {
+  test('ignores an absent or unreadable header', () => {
     expect(parseRetryAfter(null, now)).toBeUndefined();
     expect(parseRetryAfter('soon', now)).toBeUndefined();
     expect(parseRetryAfter('-5', now)).toBeUndefined();
@@ -39,13 +39,13 @@ describe('parseRetryAfter', () => {
 });
 
 describe('sleep', () => {
-  it('resolves after the delay', async () => {
+  test('resolves after the delay', async () => {
     const started = performance.now();
     await sleep(20);
     expect(performance.now() - started).toBeGreaterThanOrEqual(15);
   });
 
-  it('rejects as soon as the signal aborts', async () => {
+  test('rejects as soon as the signal aborts', async () => {
     const controller = new AbortController();
     const started = performance.now();
     const sleeping = sleep(10_000, controller.signal);
@@ -54,7 +54,7 @@ describe('sleep', () => {
     expect(performance.now() - started).toBeLessThan(1000);
   });
 
-  it('rejects at once for an already aborted signal', async () => {
+  test('rejects at once for an already aborted signal', async () => {
     await expect(sleep(10_000, AbortSignal.abort(new Error('gone')))).rejects.toThrow('gone');
   });
 });

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import * as z from 'zod/mini';
 import { ProblemType, problemSchema } from './problems';
 import {
@@ -14,7 +14,7 @@ import {
 const ok = (schema: z.ZodMiniType, value: unknown) => z.safeParse(schema, value).success;
 
 describe('the portal contract schemas', () => {
-  it('takes money only as integer minor units of a 3-letter currency', () => {
+  test('takes money only as integer minor units of a 3-letter currency', () => {
     expect(ok(moneySchema, { amount: 29900, currency: 'USD' })).toBe(true);
     expect(ok(moneySchema, { amount: 299.0001, currency: 'USD' })).toBe(false);
     expect(ok(moneySchema, { amount: -1, currency: 'USD' })).toBe(false);
@@ -22,7 +22,7 @@ describe('the portal contract schemas', () => {
     expect(ok(moneySchema, { amount: '100', currency: 'USD' })).toBe(false);
   });
 
-  it('keeps request bodies strict', () => {
+  test('keeps request bodies strict', () => {
     expect(ok(renewalRequestSchema, { quantity: 6, credits: 'card' })).toBe(true);
     expect(ok(renewalRequestSchema, { quantity: 6, credits: 'card', price: 0 })).toBe(false);
     expect(ok(renewalRequestSchema, { quantity: 26, credits: 'card' })).toBe(false);
@@ -33,14 +33,14 @@ describe('the portal contract schemas', () => {
     );
   });
 
-  it('takes 1 to 100 lookup items', () => {
+  test('takes 1 to 100 lookup items', () => {
     const item = { kind: 'serial', value: 'VS0164AB' };
     expect(ok(lookupRequestSchema, { items: [] })).toBe(false);
     expect(ok(lookupRequestSchema, { items: Array(100).fill(item) })).toBe(true);
     expect(ok(lookupRequestSchema, { items: Array(101).fill(item) })).toBe(false);
   });
 
-  it('tells found and not-found lookup results apart, and requires the record when found', () => {
+  test('tells found and not-found lookup results apart, and requires the record when found', () => {
     const notFound = { kind: 'deployment', value: '30000007', found: false };
     expect(z.parse(lookupResultSchema, notFound)).toEqual(notFound);
     expect(ok(lookupResultSchema, { ...notFound, found: true })).toBe(false);
@@ -71,7 +71,7 @@ describe('the portal contract schemas', () => {
     ).toBe(false);
   });
 
-  it('lets responses grow: unknown fields in a response are ignored, not fatal', () => {
+  test('lets responses grow: unknown fields in a response are ignored, not fatal', () => {
     const cart = {
       lines: [],
       total: { amount: 0, currency: 'USD' },
@@ -93,7 +93,7 @@ describe('the portal contract schemas', () => {
     ).toBe(false);
   });
 
-  it('reads problem details with their extensions, whatever the type', () => {
+  test('reads problem details with their extensions, whatever the type', () => {
     const problem = z.parse(problemSchema, {
       type: ProblemType.catchUpRequired,
       title: 'Catch-up years required',
@@ -107,7 +107,7 @@ describe('the portal contract schemas', () => {
     expect(ok(problemSchema, { title: 'no type', status: 500 })).toBe(false);
   });
 
-  it('names every problem type as a urn:renewal-scout:problem: URI', () => {
+  test('names every problem type as a urn:renewal-scout:problem: URI', () => {
     for (const type of Object.values(ProblemType)) {
       expect(type).toMatch(/^urn:renewal-scout:problem:[a-z-]+$/);
     }

@@ -1,5 +1,5 @@
 // @vitest-environment node
-import { describe, expect, it } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { ProblemType } from '../../lib/portal/problems';
 import { meSchema } from '../../lib/portal/schemas';
 import { call, signIn, useSandbox } from './helpers';
@@ -7,7 +7,7 @@ import { call, signIn, useSandbox } from './helpers';
 const sandbox = useSandbox();
 
 describe('authentication', () => {
-  it('accepts the personal access token printed at start', async () => {
+  test('accepts the personal access token printed at start', async () => {
     const answer = await call(sandbox(), 'GET', '/api/v1/me');
     expect(answer.status).toBe(200);
     expect(meSchema.parse(answer.body)).toEqual({
@@ -16,7 +16,7 @@ describe('authentication', () => {
     });
   });
 
-  it('answers 401 problem details without credentials or with a bad token', async () => {
+  test('answers 401 problem details without credentials or with a bad token', async () => {
     for (const auth of [null, 'rspat_not-a-real-token', '']) {
       const answer = await call(sandbox(), 'GET', '/api/v1/me', { auth });
       expect(answer.status).toBe(401);
@@ -26,7 +26,7 @@ describe('authentication', () => {
     }
   });
 
-  it('signs in with a session cookie that is HttpOnly and works for reads', async () => {
+  test('signs in with a session cookie that is HttpOnly and works for reads', async () => {
     const answer = await call(sandbox(), 'POST', '/api/v1/session', {
       auth: null,
       json: { email: 'Other@Example.test', password: 'renewal-scout-demo' },
@@ -46,7 +46,7 @@ describe('authentication', () => {
     expect(me.body.user.email).toBe('other@example.test');
   });
 
-  it('refuses a wrong password and an unknown email alike', async () => {
+  test('refuses a wrong password and an unknown email alike', async () => {
     const wrong = await call(sandbox(), 'POST', '/api/v1/session', {
       auth: null,
       json: { email: 'reseller@example.test', password: 'nope' },
@@ -61,7 +61,7 @@ describe('authentication', () => {
     expect(wrong.headers.get('set-cookie')).toBeNull();
   });
 
-  it('validates the sign-in body', async () => {
+  test('validates the sign-in body', async () => {
     const answer = await call(sandbox(), 'POST', '/api/v1/session', {
       auth: null,
       json: { email: 'reseller@example.test' },
@@ -70,7 +70,7 @@ describe('authentication', () => {
     expect(answer.body.errors).toEqual([{ path: '/password', message: expect.any(String) }]);
   });
 
-  it('ends the session on DELETE, after which the cookie is refused', async () => {
+  test('ends the session on DELETE, after which the cookie is refused', async () => {
     const cookie = await signIn(sandbox(), 'reseller@example.test');
     const out = await call(sandbox(), 'DELETE', '/api/v1/session', {
       auth: null,
@@ -84,7 +84,7 @@ describe('authentication', () => {
     expect(me.status).toBe(401);
   });
 
-  it('uses only the token when both a token and a cookie are sent', async () => {
+  test('uses only the token when both a token and a cookie are sent', async () => {
     const cookie = await signIn(sandbox(), 'other@example.test');
     const withBadToken = await call(sandbox(), 'GET', '/api/v1/me', {
       auth: 'rspat_bad',
@@ -97,7 +97,7 @@ describe('authentication', () => {
     expect(withGoodToken.body.user.email).toBe('reseller@example.test');
   });
 
-  it('answers unknown API routes with a not-found problem once signed in', async () => {
+  test('answers unknown API routes with a not-found problem once signed in', async () => {
     const answer = await call(sandbox(), 'GET', '/api/v1/nothing-here');
     expect(answer.status).toBe(404);
     expect(answer.body.type).toBe(ProblemType.notFound);

@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { Agent } from 'node:http';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { ProblemType } from '../../lib/portal/problems';
 import { MAX_BODY_BYTES } from '../../lib/portal/schemas';
 import { createPortalApp } from '../app';
@@ -24,7 +24,7 @@ function expectTooLarge(answer: RawAnswer, limit: number) {
 
 // Uploading megabytes on a loaded machine: generous timeouts.
 describe('body limits', { timeout: 60_000 }, () => {
-  it('answers a declared 10 MB body with 413, before authentication, and reads and drops it so the connection stays usable', async () => {
+  test('answers a declared 10 MB body with 413, before authentication, and reads and drops it so the connection stays usable', async () => {
     const agent = new Agent({ keepAlive: true, maxSockets: 1 });
     try {
       const sockets = new Set<unknown>();
@@ -52,7 +52,7 @@ describe('body limits', { timeout: 60_000 }, () => {
     }
   });
 
-  it('answers 413 to a chunked body without Content-Length once it passes the limit', async () => {
+  test('answers 413 to a chunked body without Content-Length once it passes the limit', async () => {
     const response = await fetch(`${sandbox().url}/api/v1/cart/renewals/85922823`, {
       method: 'PUT',
       headers: { ...JSON_TYPE, Authorization: `Bearer ${sandbox().token}` },
@@ -76,7 +76,7 @@ describe('body limits', { timeout: 60_000 }, () => {
     expect((await cart.json()).lines).toEqual([]);
   });
 
-  it('limits every route, even one that reads no body, and the sign-in form at the form limit', async () => {
+  test('limits every route, even one that reads no body, and the sign-in form at the form limit', async () => {
     const quote = await rawRequest(sandbox(), {
       path: '/api/v1/cart/quote',
       headers: { ...JSON_TYPE, Authorization: `Bearer ${sandbox().token}` },
@@ -105,7 +105,7 @@ describe('body limits', { timeout: 60_000 }, () => {
     expect(chunkedForm.status).toBe(413);
   });
 
-  it('answers 413 instead of 100 Continue to a declared oversized body, which is then never sent', async () => {
+  test('answers 413 instead of 100 Continue to a declared oversized body, which is then never sent', async () => {
     const answer = await rawRequest(sandbox(), {
       path: '/api/v1/support/lookup',
       headers: {
@@ -121,7 +121,7 @@ describe('body limits', { timeout: 60_000 }, () => {
     expect(answer.headers.connection).toBe('close');
   });
 
-  it('says 100 Continue to a body within the limit and serves it', async () => {
+  test('says 100 Continue to a body within the limit and serves it', async () => {
     const body = JSON.stringify({ items: [{ kind: 'deployment', value: '14181336' }] });
     const answer = await rawRequest(sandbox(), {
       path: '/api/v1/support/lookup',
@@ -138,7 +138,7 @@ describe('body limits', { timeout: 60_000 }, () => {
     expect(answer.body.results[0]).toMatchObject({ found: true, value: '14181336' });
   });
 
-  it('accepts a body of exactly the limit', async () => {
+  test('accepts a body of exactly the limit', async () => {
     const items = JSON.stringify({ items: [{ kind: 'deployment', value: '14181336' }] });
     const body = items.padEnd(MAX_BODY_BYTES, ' ');
     const answer = await rawRequest(sandbox(), {
@@ -149,7 +149,7 @@ describe('body limits', { timeout: 60_000 }, () => {
     expect(answer.status).toBe(200);
   });
 
-  it('holds the same limits inside the app, for a body that reaches it without the server', async () => {
+  test('holds the same limits inside the app, for a body that reaches it without the server', async () => {
     const db = openDatabase(':memory:', false);
     try {
       const app = createPortalApp({

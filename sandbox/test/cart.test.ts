@@ -1,5 +1,5 @@
 // @vitest-environment node
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, test } from 'vitest';
 import { ProblemType } from '../../lib/portal/problems';
 import { cartSchema, quoteSchema, renewalResponseSchema } from '../../lib/portal/schemas';
 import { planRenewal } from '../../lib/renewal';
@@ -18,7 +18,7 @@ beforeEach(async () => {
 });
 
 describe('PUT renewal', () => {
-  it('creates a line with the plan price and the requested credits option', async () => {
+  test('creates a line with the plan price and the requested credits option', async () => {
     const answer = await put('85922823', { quantity: 1, credits: 'organization' });
     expect(answer.status).toBe(200);
     const { line, cart: after } = renewalResponseSchema.parse(answer.body);
@@ -34,7 +34,7 @@ describe('PUT renewal', () => {
     expect(after.total).toEqual({ amount: 24900, currency: 'USD' });
   });
 
-  it('is idempotent: the same request twice leaves one line and one version bump', async () => {
+  test('is idempotent: the same request twice leaves one line and one version bump', async () => {
     const before = (await cart()).version;
     const first = await put('85922823', { quantity: 2, credits: 'card' });
     const second = await put('85922823', { quantity: 2, credits: 'card' });
@@ -44,7 +44,7 @@ describe('PUT renewal', () => {
     expect(after.version).toBe(before + 1);
   });
 
-  it('replaces the line (same id) when the quantity or credits change', async () => {
+  test('replaces the line (same id) when the quantity or credits change', async () => {
     const first = await put('85922823', { quantity: 1, credits: 'card' });
     const second = await put('85922823', { quantity: 3, credits: 'organization' });
     expect(second.body.line.id).toBe(first.body.line.id);
@@ -55,7 +55,7 @@ describe('PUT renewal', () => {
     expect(second.body.cart.total.amount).toBe(3 * 24900);
   });
 
-  it('always ends with exactly one line under 20 concurrent PUTs for one deployment', async () => {
+  test('always ends with exactly one line under 20 concurrent PUTs for one deployment', async () => {
     const answers = await Promise.all(
       Array.from({ length: 20 }, (_, index) =>
         put('94304018', {
@@ -70,7 +70,7 @@ describe('PUT renewal', () => {
     expect(new Set(answers.map((a) => a.body.line.id)).size).toBe(1);
   });
 
-  it('enforces the catch-up rule with planRenewal and reports the required quantity', async () => {
+  test('enforces the catch-up rule with planRenewal and reports the required quantity', async () => {
     const lookup = await call(sandbox(), 'POST', '/api/v1/support/lookup', {
       json: { items: [{ kind: 'deployment', value: '14181336' }] },
     });
@@ -94,7 +94,7 @@ describe('PUT renewal', () => {
     expect((await put('14181336', { quantity: 25, credits: 'card' })).status).toBe(200);
   });
 
-  it('needs 2 packages a year and a bit after lapsing, and counts the Feb 29 expiry right', async () => {
+  test('needs 2 packages a year and a bit after lapsing, and counts the Feb 29 expiry right', async () => {
     expect((await put('47310958', { quantity: 1, credits: 'card' })).body.requiredQuantity).toBe(2);
     // 2024-02-29 + 2 years is 2026-02-28, before today: 3 packages.
     expect((await put('19750628', { quantity: 2, credits: 'card' })).body.requiredQuantity).toBe(3);
@@ -103,7 +103,7 @@ describe('PUT renewal', () => {
     expect((await put('64218095', { quantity: 1, credits: 'card' })).status).toBe(200);
   });
 
-  it('rejects more than 25, zero, wrong types and unknown fields with 422 and writes nothing', async () => {
+  test('rejects more than 25, zero, wrong types and unknown fields with 422 and writes nothing', async () => {
     for (const body of [
       { quantity: 26, credits: 'card' },
       { quantity: 0, credits: 'card' },
@@ -125,7 +125,7 @@ describe('PUT renewal', () => {
     expect((await cart()).lines).toEqual([]);
   });
 
-  it('answers the same 404 for unknown, invisible and malformed deployment IDs', async () => {
+  test('answers the same 404 for unknown, invisible and malformed deployment IDs', async () => {
     const unknown = await put('58602147', { quantity: 1, credits: 'card' });
     const invisible = await put('30000007', { quantity: 1, credits: 'card' });
     const malformed = await put('1418133', { quantity: 1, credits: 'card' });
@@ -136,7 +136,7 @@ describe('PUT renewal', () => {
     }
   });
 
-  it('answers malformed JSON with 400, a non-JSON body with 415 and an oversize one with 413', async () => {
+  test('answers malformed JSON with 400, a non-JSON body with 415 and an oversize one with 413', async () => {
     const malformed = await call(sandbox(), 'PUT', '/api/v1/cart/renewals/85922823', {
       body: '{"quantity": 1,',
       headers: { 'Content-Type': 'application/json' },
@@ -166,7 +166,7 @@ describe('PUT renewal', () => {
     expect((await cart()).lines).toEqual([]);
   });
 
-  it('streams a body without Content-Length and still stops at the limit', async () => {
+  test('streams a body without Content-Length and still stops at the limit', async () => {
     const chunks = [
       `{"items": [`,
       ...Array(2000).fill('{"kind":"serial","value":"AAAAAAAAAAAAAAAAAAAA"},'),
@@ -190,7 +190,7 @@ describe('PUT renewal', () => {
 });
 
 describe('cart lines and quotes', () => {
-  it('deletes a line, bumping the version, and 404s for lines not in the cart', async () => {
+  test('deletes a line, bumping the version, and 404s for lines not in the cart', async () => {
     const { body } = await put('85922823', { quantity: 1, credits: 'card' });
     const removed = await call(sandbox(), 'DELETE', `/api/v1/cart/lines/${body.line.id}`);
     expect(removed.status).toBe(200);
@@ -205,7 +205,7 @@ describe('cart lines and quotes', () => {
     }
   });
 
-  it("cannot delete another user's line", async () => {
+  test("cannot delete another user's line", async () => {
     const { body } = await put('85922823', { quantity: 1, credits: 'card' });
     const signInOther = await call(sandbox(), 'POST', '/api/v1/session', {
       auth: null,
@@ -220,7 +220,7 @@ describe('cart lines and quotes', () => {
     expect((await cart()).lines).toHaveLength(1);
   });
 
-  it('saves the cart as a quote and empties it in one step', async () => {
+  test('saves the cart as a quote and empties it in one step', async () => {
     await put('85922823', { quantity: 1, credits: 'card' });
     await put('14181336', { quantity: 6, credits: 'organization' });
     const before = await cart();
@@ -239,13 +239,13 @@ describe('cart lines and quotes', () => {
     expect(body.quotes[0]).toEqual(quote);
   });
 
-  it('refuses to quote an empty cart with 409', async () => {
+  test('refuses to quote an empty cart with 409', async () => {
     const answer = await call(sandbox(), 'POST', '/api/v1/cart/quote');
     expect(answer.status).toBe(409);
     expect(answer.body.type).toBe(ProblemType.cartEmpty);
   });
 
-  it('numbers quotes in sequence, newest first', async () => {
+  test('numbers quotes in sequence, newest first', async () => {
     await put('85922823', { quantity: 1, credits: 'card' });
     const a = (await call(sandbox(), 'POST', '/api/v1/cart/quote')).body.number;
     await put('85922823', { quantity: 2, credits: 'card' });

@@ -1,5 +1,5 @@
 // @vitest-environment node
-import { describe, expect, it } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { startSandbox } from '../server';
 import { call, TODAY, useSandbox } from './helpers';
 
@@ -9,7 +9,7 @@ const inject = (fault: Record<string, unknown>) =>
   call(sandbox(), 'POST', '/__sandbox/faults', { auth: null, json: fault });
 
 describe('fault injection', () => {
-  it('is off unless explicitly enabled: the control endpoint is a plain 404', async () => {
+  test('is off unless explicitly enabled: the control endpoint is a plain 404', async () => {
     const plain = await startSandbox({ port: 0, today: TODAY });
     try {
       for (const method of ['GET', 'POST', 'DELETE']) {
@@ -25,7 +25,7 @@ describe('fault injection', () => {
     }
   });
 
-  it('answers 500 problem details, only as many times as asked', async () => {
+  test('answers 500 problem details, only as many times as asked', async () => {
     expect((await inject({ route: '/api/v1/cart', kind: '500', times: 2 })).status).toBe(201);
     const statuses = [];
     for (let i = 0; i < 3; i += 1)
@@ -33,7 +33,7 @@ describe('fault injection', () => {
     expect(statuses).toEqual([500, 500, 200]);
   });
 
-  it('answers 502 with an HTML proxy page (status kinds may be numbers)', async () => {
+  test('answers 502 with an HTML proxy page (status kinds may be numbers)', async () => {
     await inject({ route: '/api/v1/support/lookup', kind: 502, times: 1 });
     const answer = await call(sandbox(), 'POST', '/api/v1/support/lookup', {
       json: { items: [{ kind: 'deployment', value: '14181336' }] },
@@ -43,7 +43,7 @@ describe('fault injection', () => {
     expect(answer.text).toContain('Bad Gateway');
   });
 
-  it('answers 429 with the requested Retry-After', async () => {
+  test('answers 429 with the requested Retry-After', async () => {
     await inject({ route: '/api/v1/me', kind: '429', retryAfter: 7, times: 1 });
     const answer = await call(sandbox(), 'GET', '/api/v1/me');
     expect(answer.status).toBe(429);
@@ -54,7 +54,7 @@ describe('fault injection', () => {
     });
   });
 
-  it('answers an HTML sign-in page with 200, like a portal whose session expired', async () => {
+  test('answers an HTML sign-in page with 200, like a portal whose session expired', async () => {
     await inject({ route: '/api/v1/cart', kind: 'html-signin', times: 1 });
     const answer = await call(sandbox(), 'GET', '/api/v1/cart');
     expect(answer.status).toBe(200);
@@ -62,7 +62,7 @@ describe('fault injection', () => {
     expect(answer.text).toContain('<form method="post" action="/sign-in">');
   });
 
-  it('answers malformed JSON with 200', async () => {
+  test('answers malformed JSON with 200', async () => {
     await inject({ route: '/api/v1/quotes', kind: 'malformed-json', times: 1 });
     const answer = await call(sandbox(), 'GET', '/api/v1/quotes');
     expect(answer.status).toBe(200);
@@ -70,7 +70,7 @@ describe('fault injection', () => {
     expect(() => JSON.parse(answer.text)).toThrow();
   });
 
-  it('hangs until the client gives up, then serves normally', async () => {
+  test('hangs until the client gives up, then serves normally', async () => {
     await inject({ route: '/api/v1/me', kind: 'hang', times: 1 });
     const started = Date.now();
     await expect(
@@ -83,7 +83,7 @@ describe('fault injection', () => {
     expect((await call(sandbox(), 'GET', '/api/v1/me')).status).toBe(200);
   });
 
-  it('lets a hanging request end when the sandbox closes', async () => {
+  test('lets a hanging request end when the sandbox closes', async () => {
     const own = await startSandbox({ port: 0, today: TODAY, faults: true });
     await call(own, 'POST', '/__sandbox/faults', {
       auth: null,
@@ -102,7 +102,7 @@ describe('fault injection', () => {
     expect(Date.now() - started).toBeLessThan(2000);
   });
 
-  it('does the write, then answers JSON of the wrong shape', async () => {
+  test('does the write, then answers JSON of the wrong shape', async () => {
     await inject({ route: '/api/v1/cart/renewals/*', method: 'PUT', kind: 'acted-then-garbage' });
     const put = await call(sandbox(), 'PUT', '/api/v1/cart/renewals/14181336', {
       json: { quantity: 6, credits: 'card' },
@@ -117,7 +117,7 @@ describe('fault injection', () => {
     await call(sandbox(), 'DELETE', `/api/v1/cart/lines/${cart.body.lines[0].id}`);
   });
 
-  it('does the write, then never answers', async () => {
+  test('does the write, then never answers', async () => {
     await inject({ route: '/api/v1/cart/renewals/*', kind: 'acted-then-hang', times: 1 });
     await expect(
       fetch(`${sandbox().url}/api/v1/cart/renewals/14181336`, {
@@ -135,7 +135,7 @@ describe('fault injection', () => {
     await call(sandbox(), 'DELETE', `/api/v1/cart/lines/${cart.body.lines[0].id}`);
   });
 
-  it('matches by method and wildcard route, lists faults and clears them', async () => {
+  test('matches by method and wildcard route, lists faults and clears them', async () => {
     await inject({ route: '/api/v1/cart/renewals/*', method: 'PUT', kind: '500' });
     const listed = await call(sandbox(), 'GET', '/__sandbox/faults', { auth: null });
     expect(listed.body.faults).toEqual([
@@ -154,7 +154,7 @@ describe('fault injection', () => {
     expect(again.status).toBe(200);
   });
 
-  it('validates fault requests', async () => {
+  test('validates fault requests', async () => {
     for (const fault of [
       { route: '/api/v1/cart', kind: 'teapot' },
       { route: '', kind: '500' },

@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, test } from 'vitest';
 import { planRenewal } from '../../lib/renewal';
 import { startSandbox } from '../server';
 import { call, TODAY } from './helpers';
@@ -20,7 +20,7 @@ const expiryOf = async (sandbox: Awaited<ReturnType<typeof startSandbox>>, id: s
 };
 
 describe('sandbox lifecycle', () => {
-  it('keeps its data in the file across restarts, and every start mints a working token', async () => {
+  test('keeps its data in the file across restarts, and every start mints a working token', async () => {
     const dataFile = join(dir, 'persist.sqlite');
     const first = await startSandbox({ port: 0, dataFile, today: TODAY });
     await call(first, 'PUT', '/api/v1/cart/renewals/85922823', {
@@ -51,7 +51,7 @@ describe('sandbox lifecycle', () => {
     }
   });
 
-  it('starts over with reset', async () => {
+  test('starts over with reset', async () => {
     const dataFile = join(dir, 'reset.sqlite');
     const first = await startSandbox({ port: 0, dataFile, today: TODAY });
     await call(first, 'PUT', '/api/v1/cart/renewals/85922823', {
@@ -68,7 +68,7 @@ describe('sandbox lifecycle', () => {
     }
   });
 
-  it('seeds expiry dates relative to today, keeping every case', async () => {
+  test('seeds expiry dates relative to today, keeping every case', async () => {
     for (const today of ['2026-11-26', '2028-02-29', '2031-01-01']) {
       const sandbox = await startSandbox({ port: 0, today });
       try {
@@ -86,7 +86,7 @@ describe('sandbox lifecycle', () => {
     }
   });
 
-  it('is deterministic: the same today and size give the same deployments', async () => {
+  test('is deterministic: the same today and size give the same deployments', async () => {
     const list = async () => {
       const sandbox = await startSandbox({ port: 0, today: TODAY });
       try {
@@ -98,7 +98,7 @@ describe('sandbox lifecycle', () => {
     expect(await list()).toEqual(await list());
   });
 
-  it('generates the requested number of deployments with --seed-size', async () => {
+  test('generates the requested number of deployments with --seed-size', async () => {
     const dataFile = join(dir, 'load.sqlite');
     const sandbox = await startSandbox({ port: 0, dataFile, today: TODAY, seedSize: 2000 });
     let ids: string[];
@@ -130,7 +130,7 @@ describe('sandbox lifecycle', () => {
     }
   });
 
-  it('always seeds at least the hand-written demo deployments', async () => {
+  test('always seeds at least the hand-written demo deployments', async () => {
     const sandbox = await startSandbox({ port: 0, today: TODAY, seedSize: 0 });
     try {
       expect(sandbox.seedSize).toBe(28);
@@ -141,7 +141,7 @@ describe('sandbox lifecycle', () => {
     }
   });
 
-  it('rejects a bad today', async () => {
+  test('rejects a bad today', async () => {
     await expect(startSandbox({ port: 0, today: '2026-02-30' })).rejects.toThrow(RangeError);
   });
 });
@@ -168,7 +168,7 @@ describe('npm run sandbox', () => {
       child.on('exit', (code, signal) => resolve({ output, code: code ?? Number(signal) }));
     });
 
-  it('prints its URL, the sign-ins and the token, and stops cleanly', async () => {
+  test('prints its URL, the sign-ins and the token, and stops cleanly', async () => {
     const data = join(dir, 'cli.sqlite');
     const { output, code } = await run([
       '--port',
@@ -189,7 +189,7 @@ describe('npm run sandbox', () => {
     expect(code).toBe(0);
   }, 30_000);
 
-  it('refuses bad options with usage', async () => {
+  test('refuses bad options with usage', async () => {
     for (const args of [
       ['--port', 'abc'],
       ['--today', '2026-13-01'],

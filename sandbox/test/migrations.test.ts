@@ -1,10 +1,10 @@
 // @vitest-environment node
 import Database from 'better-sqlite3';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { migrate, migrations } from '../db/migrations';
 
 describe('migrations', () => {
-  it('applies every migration once, in order, and records each', () => {
+  test('applies every migration once, in order, and records each', () => {
     const db = new Database(':memory:');
     expect(migrate(db)).toEqual(migrations.map((m) => m.version));
     expect(migrate(db)).toEqual([]);
@@ -16,7 +16,7 @@ describe('migrations', () => {
     db.close();
   });
 
-  it('upgrades a file that stopped at an earlier version', () => {
+  test('upgrades a file that stopped at an earlier version', () => {
     const db = new Database(':memory:');
     db.exec(
       'CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)',
@@ -33,13 +33,13 @@ describe('migrations', () => {
     db.close();
   });
 
-  it('has strictly increasing versions', () => {
+  test('has strictly increasing versions', () => {
     const versions = migrations.map((m) => m.version);
     expect(versions).toEqual([...versions].sort((a, b) => a - b));
     expect(new Set(versions).size).toBe(versions.length);
   });
 
-  it('keeps one renewal line per deployment in the schema itself', () => {
+  test('keeps one renewal line per deployment in the schema itself', () => {
     const db = new Database(':memory:');
     migrate(db);
     db.exec(`INSERT INTO organizations VALUES ('o', 'O', NULL);

@@ -1,5 +1,5 @@
 // @vitest-environment node
-import { describe, expect, it } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { html } from '../pages/html';
 import { call, signIn, useSandbox } from './helpers';
 
@@ -9,7 +9,7 @@ const form = (fields: Record<string, string>) => new URLSearchParams(fields).toS
 const FORM = 'application/x-www-form-urlencoded';
 
 describe('HTML pages', () => {
-  it('sends a signed-out visitor to sign in and back to where they were going', async () => {
+  test('sends a signed-out visitor to sign in and back to where they were going', async () => {
     const cart = await call(sandbox(), 'GET', '/cart', { auth: null });
     expect(cart.status).toBe(303);
     expect(cart.headers.get('location')).toBe('/sign-in?next=%2Fcart');
@@ -31,7 +31,7 @@ describe('HTML pages', () => {
     expect(signedIn.headers.get('set-cookie')).toMatch(/^rs_session=/);
   });
 
-  it('never redirects off the portal after sign-in', async () => {
+  test('never redirects off the portal after sign-in', async () => {
     for (const next of [
       '//evil.example/',
       'https://evil.example/',
@@ -47,7 +47,7 @@ describe('HTML pages', () => {
     }
   });
 
-  it('shows a wrong password on the form, with 401, and refuses foreign form posts', async () => {
+  test('shows a wrong password on the form, with 401, and refuses foreign form posts', async () => {
     const wrong = await call(sandbox(), 'POST', '/sign-in', {
       auth: null,
       body: form({ email: 'reseller@example.test', password: 'nope' }),
@@ -79,7 +79,7 @@ describe('HTML pages', () => {
     expect(crossSite.status).toBe(403);
   });
 
-  it('forbids caching everywhere and framing of pages', async () => {
+  test('forbids caching everywhere and framing of pages', async () => {
     const page = await call(sandbox(), 'GET', '/sign-in', { auth: null });
     expect(page.headers.get('cache-control')).toBe('no-store');
     expect(page.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
@@ -97,7 +97,7 @@ describe('HTML pages', () => {
     expect(missing.status, 'an unknown API path is a 404, not a CSRF refusal').toBe(404);
   });
 
-  it('escapes what it prints', async () => {
+  test('escapes what it prints', async () => {
     const page = await call(
       sandbox(),
       'GET',
@@ -113,7 +113,7 @@ describe('HTML pages', () => {
     );
   });
 
-  it('shows the cart with catch-up years, Remove, and a Checkout that says payment happens here', async () => {
+  test('shows the cart with catch-up years, Remove, and a Checkout that says payment happens here', async () => {
     await call(sandbox(), 'PUT', '/api/v1/cart/renewals/14181336', {
       json: { quantity: 6, credits: 'card' },
     });

@@ -1,5 +1,5 @@
 // @vitest-environment node
-import { describe, expect, it } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { ProblemType } from '../../lib/portal/problems';
 import { DEFAULT_RATE_LIMIT, RateLimiter } from '../http/rate-limit';
 import { startSandbox } from '../server';
@@ -16,7 +16,7 @@ describe('CSRF: cookie writes need a trusted Origin', () => {
       json: { quantity: 1, credits: 'card' },
     });
 
-  it('refuses a cookie write without an Origin or from a foreign one, writing nothing', async () => {
+  test('refuses a cookie write without an Origin or from a foreign one, writing nothing', async () => {
     const cookie = await signIn(sandbox(), 'reseller@example.test');
     for (const origin of [
       undefined,
@@ -39,7 +39,7 @@ describe('CSRF: cookie writes need a trusted Origin', () => {
     expect(cart.body.lines).toEqual([]);
   });
 
-  it("accepts cookie writes from the portal's own origin and from a configured extension", async () => {
+  test("accepts cookie writes from the portal's own origin and from a configured extension", async () => {
     const cookie = await signIn(sandbox(), 'reseller@example.test');
     const localhost = sandbox().url.replace('127.0.0.1', 'localhost');
     for (const origin of [sandbox().url, localhost, EXTENSION]) {
@@ -47,11 +47,11 @@ describe('CSRF: cookie writes need a trusted Origin', () => {
     }
   });
 
-  it('accepts token writes without any Origin', async () => {
+  test('accepts token writes without any Origin', async () => {
     expect((await renew({})).status).toBe(200);
   });
 
-  it('refuses a sign-in posted from a foreign page', async () => {
+  test('refuses a sign-in posted from a foreign page', async () => {
     const answer = await call(sandbox(), 'POST', '/api/v1/session', {
       auth: null,
       headers: { Origin: 'https://evil.example' },
@@ -63,7 +63,7 @@ describe('CSRF: cookie writes need a trusted Origin', () => {
 });
 
 describe('rate limit', () => {
-  it('answers 429 with Retry-After past the limit, per user', async () => {
+  test('answers 429 with Retry-After past the limit, per user', async () => {
     // The contract's floor (20/s, burst 20) keeps this quick and independent of load.
     const limited = await startSandbox({
       port: 0,
@@ -95,7 +95,7 @@ describe('rate limit', () => {
     }
   });
 
-  it('never limits a user who stays at 20 requests a second', () => {
+  test('never limits a user who stays at 20 requests a second', () => {
     let now = 0;
     const limiter = new RateLimiter(DEFAULT_RATE_LIMIT, () => now);
     for (let request = 0; request < 20 * 60; request += 1) {
@@ -104,7 +104,7 @@ describe('rate limit', () => {
     }
   });
 
-  it('refills over time and says how long to wait', () => {
+  test('refills over time and says how long to wait', () => {
     let now = 0;
     const limiter = new RateLimiter({ perSecond: 2, burst: 2 }, () => now);
     expect(limiter.take('k')).toBe(0);

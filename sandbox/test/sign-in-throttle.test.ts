@@ -1,5 +1,5 @@
 // @vitest-environment node
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, test } from 'vitest';
 import { ProblemType } from '../../lib/portal/problems';
 import { SignInThrottle } from '../auth/sign-in-throttle';
 import { DEMO_PASSWORD } from '../seed/demo-data';
@@ -43,7 +43,7 @@ function expectLockedProblem(
 
 // Every wrong password costs a real scrypt check: generous timeouts for a loaded machine.
 describe('sign-in throttling on the API', { timeout: 30_000 }, () => {
-  it('locks an address that fails on many accounts, even for a right password, and only that address', async () => {
+  test('locks an address that fails on many accounts, even for a right password, and only that address', async () => {
     const sandbox = await throttledSandbox();
     for (const email of ['a@example.test', 'b@example.test', OTHER]) {
       expect((await apiSignIn(sandbox, '127.0.0.2', email, 'guess')).status).toBe(401);
@@ -56,7 +56,7 @@ describe('sign-in throttling on the API', { timeout: 30_000 }, () => {
     expectLockedProblem(await apiSignIn(sandbox, '127.0.0.2', OTHER, DEMO_PASSWORD), 900);
   });
 
-  it('locks an account guessed at from many addresses, and only that account', async () => {
+  test('locks an account guessed at from many addresses, and only that account', async () => {
     const sandbox = await throttledSandbox();
     for (const from of ['127.0.0.4', '127.0.0.5', '127.0.0.6']) {
       expect((await apiSignIn(sandbox, from, RESELLER, 'guess')).status).toBe(401);
@@ -70,7 +70,7 @@ describe('sign-in throttling on the API', { timeout: 30_000 }, () => {
     expectLockedProblem(await apiSignIn(sandbox, '127.0.0.4', RESELLER, DEMO_PASSWORD), 900);
   });
 
-  it('counts down Retry-After with the clock and lets the right password in once the lockout ends', async () => {
+  test('counts down Retry-After with the clock and lets the right password in once the lockout ends', async () => {
     const sandbox = await throttledSandbox();
     for (let attempt = 0; attempt < 3; attempt += 1) {
       await apiSignIn(sandbox, '127.0.0.8', RESELLER, 'guess');
@@ -83,7 +83,7 @@ describe('sign-in throttling on the API', { timeout: 30_000 }, () => {
     expect((await apiSignIn(sandbox, '127.0.0.8', RESELLER, DEMO_PASSWORD)).status).toBe(200);
   });
 
-  it('forgets failures older than the window', async () => {
+  test('forgets failures older than the window', async () => {
     const sandbox = await throttledSandbox();
     await apiSignIn(sandbox, '127.0.0.10', RESELLER, 'guess');
     await apiSignIn(sandbox, '127.0.0.10', RESELLER, 'guess');
@@ -93,7 +93,7 @@ describe('sign-in throttling on the API', { timeout: 30_000 }, () => {
     expect((await apiSignIn(sandbox, '127.0.0.10', RESELLER, DEMO_PASSWORD)).status).toBe(200);
   });
 
-  it('never locks anyone out for signing in right, however often', async () => {
+  test('never locks anyone out for signing in right, however often', async () => {
     const sandbox = await throttledSandbox();
     for (let attempt = 0; attempt < 12; attempt += 1) {
       expect((await apiSignIn(sandbox, '127.0.0.11', RESELLER, DEMO_PASSWORD)).status).toBe(200);
@@ -111,7 +111,7 @@ describe('sign-in throttling on the API', { timeout: 30_000 }, () => {
 });
 
 describe('sign-in throttling on the HTML form', { timeout: 30_000 }, () => {
-  it('answers 429 with Retry-After and says so on the form, refusing the right password', async () => {
+  test('answers 429 with Retry-After and says so on the form, refusing the right password', async () => {
     const sandbox = await throttledSandbox();
     for (let attempt = 0; attempt < 3; attempt += 1) {
       const wrong = await formSignIn(sandbox, '127.0.0.13', RESELLER, 'guess');
@@ -128,7 +128,7 @@ describe('sign-in throttling on the HTML form', { timeout: 30_000 }, () => {
     expect(locked.headers['set-cookie']).toBeUndefined();
   });
 
-  it("keeps to the API's per-address request rate, saying so on the form", async () => {
+  test("keeps to the API's per-address request rate, saying so on the form", async () => {
     const sandbox = await startSandbox({
       port: 0,
       today: TODAY,
@@ -143,7 +143,7 @@ describe('sign-in throttling on the HTML form', { timeout: 30_000 }, () => {
     expect(busy.text).toContain('Too many sign-in attempts from this address.');
   });
 
-  it('shares its counts with the API: failures on one lock the other', async () => {
+  test('shares its counts with the API: failures on one lock the other', async () => {
     const sandbox = await throttledSandbox();
     await formSignIn(sandbox, '127.0.0.14', RESELLER, 'guess');
     await apiSignIn(sandbox, '127.0.0.15', RESELLER, 'guess');
@@ -162,7 +162,7 @@ describe('sign-in throttling on the HTML form', { timeout: 30_000 }, () => {
 });
 
 describe('SignInThrottle', () => {
-  it('locks at the limit, for the lockout, and says how long is left in whole seconds', () => {
+  test('locks at the limit, for the lockout, and says how long is left in whole seconds', () => {
     let clock = 0;
     const throttle = new SignInThrottle(LIMITS, () => clock);
     throttle.recordFailure('a@example.test', '10.0.0.1');
@@ -178,7 +178,7 @@ describe('SignInThrottle', () => {
     expect(throttle.wait('a@example.test', '10.0.0.1')).toBe(0);
   });
 
-  it('refuses limits that are not whole numbers of at least 1', () => {
+  test('refuses limits that are not whole numbers of at least 1', () => {
     expect(() => new SignInThrottle({ ...LIMITS, maxFailures: 0 })).toThrow(RangeError);
     expect(() => new SignInThrottle({ ...LIMITS, lockoutSeconds: 1.5 })).toThrow(RangeError);
   });

@@ -1,5 +1,5 @@
 // @vitest-environment node
-import { describe, expect, it } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { ProblemType } from '../../lib/portal/problems';
 import { deploymentSearchResponseSchema, lookupResponseSchema } from '../../lib/portal/schemas';
 import { call, otherUserCookie, useSandbox } from './helpers';
@@ -10,7 +10,7 @@ const lookup = (items: unknown, init: { headers?: Record<string, string>; auth?:
   call(sandbox(), 'POST', '/api/v1/support/lookup', { json: { items }, ...init });
 
 describe('support lookup', () => {
-  it('answers one result per item, in order, echoing each value', async () => {
+  test('answers one result per item, in order, echoing each value', async () => {
     const items = [
       { kind: 'deployment', value: '85922823' },
       { kind: 'deployment', value: '58602147' },
@@ -39,7 +39,7 @@ describe('support lookup', () => {
     expect(bySerial).toMatchObject({ deployment: { id: '14181336' } });
   });
 
-  it('matches serials case-insensitively, whatever their format', async () => {
+  test('matches serials case-insensitively, whatever their format', async () => {
     const { body } = await lookup([
       { kind: 'serial', value: 'vs0164ab' },
       { kind: 'serial', value: 'Fpbx-7a21-9C03' },
@@ -59,7 +59,7 @@ describe('support lookup', () => {
     expect(body.results[1].value).toBe('Fpbx-7a21-9C03');
   });
 
-  it("hides another organization's deployments and serials as if they did not exist", async () => {
+  test("hides another organization's deployments and serials as if they did not exist", async () => {
     const { body } = await lookup([
       { kind: 'deployment', value: '30000007' },
       { kind: 'serial', value: 'PBXACT100F2C3A1' },
@@ -84,7 +84,7 @@ describe('support lookup', () => {
     expect(other.body.results.map((r: { found: boolean }) => r.found)).toEqual([true, true, false]);
   });
 
-  it('takes 1 to 100 items', async () => {
+  test('takes 1 to 100 items', async () => {
     const item = { kind: 'deployment', value: '14181336' };
     expect((await lookup(Array(100).fill(item))).status).toBe(200);
     for (const items of [[], Array(101).fill(item)]) {
@@ -95,7 +95,7 @@ describe('support lookup', () => {
     }
   });
 
-  it('rejects wrong kinds, empty values and unknown fields with JSON Pointer paths', async () => {
+  test('rejects wrong kinds, empty values and unknown fields with JSON Pointer paths', async () => {
     const answer = await call(sandbox(), 'POST', '/api/v1/support/lookup', {
       json: {
         items: [
@@ -123,7 +123,7 @@ describe('deployment search', () => {
     };
   };
 
-  it('lists visible deployments ordered by id, 20 by default, at most 100', async () => {
+  test('lists visible deployments ordered by id, 20 by default, at most 100', async () => {
     const defaults = await search('');
     expect(defaults.status).toBe(200);
     deploymentSearchResponseSchema.parse(defaults.body);
@@ -139,7 +139,7 @@ describe('deployment search', () => {
     expect((await search('?query=&limit=3')).ids).toEqual(all.ids.slice(0, 3));
   });
 
-  it('finds by number prefix and by name, case-insensitively', async () => {
+  test('finds by number prefix and by name, case-insensitively', async () => {
     expect((await search('?query=1418')).ids).toEqual(['14181336']);
     const byName = await search('?query=LAKESHORE%20dental');
     expect(byName.ids).toEqual(['14181336', '54475490', '58987777', '66037476']);
@@ -149,7 +149,7 @@ describe('deployment search', () => {
     expect((await search('?query=%25')).ids).toEqual([]);
   });
 
-  it('rejects a bad limit or an overlong query with 422', async () => {
+  test('rejects a bad limit or an overlong query with 422', async () => {
     for (const params of [
       '?limit=0',
       '?limit=101',
