@@ -25,7 +25,7 @@ const ELEMENT_NODE = 1;
 /** A plain block with more text than this is walked node by node (see `plainText`). */
 const MAX_PLAIN_CHARS = 1 << 16;
 /** Nodes one `next()` may visit before it hands back whatever run it is in, even a blank one. */
-const STEP_BUDGET = 4096;
+export const STEP_BUDGET = 4096;
 /**
  * The digit gate (see `plainText`) is asked only of blocks this shallow in their frame: deeper
  * blocks would make the native text reads add up (each reads its whole subtree).
@@ -127,7 +127,7 @@ class PlainRun implements TextRun {
 }
 
 /** An element's tag name; the prototype's getter only when a form clobbered the property. */
-function nameOf(el: Node): string {
+export function nameOf(el: Node): string {
   const tag: unknown = (el as Element).localName;
   return typeof tag === 'string' ? tag : localNameOf(el);
 }

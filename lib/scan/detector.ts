@@ -1,8 +1,7 @@
 // The real detector behind the scanner's port.
 
-import { blockOf, createRunWalker, isReadable, readRun } from '../identifiers';
+import { blockOf, createOwnRunWalker, createRunWalker, isReadable, readRun } from '../identifiers';
 import type { DetectorPort } from './detector-port';
-import { createOwnRunWalker } from './own-runs';
 
 export const detector: DetectorPort = {
   // Runs without a digit hold no identifier: the walker does not even visit their text.

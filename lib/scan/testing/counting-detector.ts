@@ -3,9 +3,9 @@
 // Keeps the scanner's tests about the scanner, whatever the detector's rules become.
 
 import { blockOf, isReadable } from '../../identifiers/dom';
+import { createOwnRunWalker } from '../../identifiers/own-run-walker';
 import { createRunWalker } from '../../identifiers/run-walker';
 import type { DetectorPort, Match, ScanRun, ScanRunReading, ScanRunWalker } from '../detector-port';
-import { createOwnRunWalker } from '../own-runs';
 
 export interface CountingDetector extends DetectorPort {
   runs: ScanRun[];

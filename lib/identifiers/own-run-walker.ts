@@ -1,8 +1,8 @@
 // The runs of one block's own text, leaving out the blocks nested in it. When text changes
 // or an inline element arrives directly inside a big container (a timeline, a comment list),
-// only the container's own text needs reading again, not every item below it. Follows the
-// same rules as lib/identifiers/run-walker.ts: skipped and hidden subtrees are not read, a
-// nested block or a shadow root ends the run, a break tag adds a newline.
+// only the container's own text needs reading again, not every item below it. The rules are
+// run-walker's, and so are its step budget and its tag-name read: skipped and hidden subtrees
+// are not read, a nested block or a shadow root ends the run, a break tag adds a newline.
 
 import {
   flagsOf,
@@ -11,14 +11,20 @@ import {
   TAG_BREAK,
   TAG_SHADOW_HOST,
   TAG_SKIPPED,
-} from '../identifiers/dom';
-import type { ScanRun, ScanRunWalker } from './detector-port';
+} from './dom';
+import { nameOf, STEP_BUDGET } from './run-walker';
+import type { TextRun } from './types';
 
 const SHOW_ELEMENT_AND_TEXT = 0x1 | 0x4;
-/** Nodes one `next()` may visit before it hands back a blank run (matches run-walker). */
-const STEP_BUDGET = 4096;
 
-export function createOwnRunWalker(block: Node): ScanRunWalker {
+/** Like a RunWalker, without `reached`: it reads one block's own text, not a whole subtree. */
+export interface OwnRunWalker {
+  next(): TextRun | null;
+  readonly charsRead: number;
+  readonly nodesRead: number;
+}
+
+export function createOwnRunWalker(block: Node): OwnRunWalker {
   const doc = block.ownerDocument ?? (block as Document);
   const walker = doc.createTreeWalker(block, SHOW_ELEMENT_AND_TEXT);
   let charsRead = 0;
@@ -28,7 +34,7 @@ export function createOwnRunWalker(block: Node): ScanRunWalker {
   let starts: number[] = [];
   let text = '';
 
-  const take = (): ScanRun | null => {
+  const take = (): TextRun | null => {
     if (nodes.length === 0) return null;
     const run = { text, nodes, starts, block };
     nodes = [];
@@ -69,8 +75,8 @@ export function createOwnRunWalker(block: Node): ScanRunWalker {
         }
         nodesRead++;
         const el = node as Element;
-        // One lookup for all the tag's roles, as in run-walker.
-        const flags = flagsOf(el.localName);
+        // One lookup for all the tag's roles; a form's clobbered `localName` is read around.
+        const flags = flagsOf(nameOf(el));
         if (flags & TAG_SKIPPED || isHiddenElement(el)) {
           node = skipSubtree();
           continue;

@@ -1,16 +1,15 @@
-import { describe, expect, it } from 'vitest';
-import { createRunWalker } from '../identifiers/run-walker';
-import type { ScanRunWalker } from './detector-port';
-import { createOwnRunWalker } from './own-runs';
+import { describe, expect, test } from 'vitest';
+import { createOwnRunWalker, type OwnRunWalker } from './own-run-walker';
+import { createRunWalker } from './run-walker';
 
-function texts(walker: ScanRunWalker): string[] {
+function texts(walker: OwnRunWalker): string[] {
   const out: string[] = [];
   for (let run = walker.next(); run; run = walker.next()) if (run.text.trim()) out.push(run.text);
   return out;
 }
 
 describe('own runs of a block', () => {
-  it('reads a block like the detector’s walker when nothing is nested in it', () => {
+  test('reads a block like the detector’s walker when nothing is nested in it', () => {
     document.body.innerHTML =
       '<p id="p">Serial <b>AB</b>12<span>CD</span>34<br>next line <i hidden>x</i><script>s</script>end</p>';
     const p = document.querySelector('#p') as HTMLElement;
@@ -18,7 +17,7 @@ describe('own runs of a block', () => {
     expect(texts(createOwnRunWalker(p))).toEqual(['Serial AB12CD34\nnext line end']);
   });
 
-  it('leaves out nested blocks, and splits its own text around them', () => {
+  test('leaves out nested blocks, and splits its own text around them', () => {
     document.body.innerHTML =
       '<div id="d">before <b>bold</b><div>nested one</div>after<p>nested two</p><span>tail</span></div>';
     const d = document.querySelector('#d') as HTMLElement;
@@ -28,7 +27,7 @@ describe('own runs of a block', () => {
     expect(walker.nodesRead).toBe(8);
   });
 
-  it('ends its run at a shadow host, like the detector’s walker, leaving the shadow text out', () => {
+  test('ends its run at a shadow host, like the detector’s walker, leaving the shadow text out', () => {
     document.body.innerHTML = '<div id="d">before <span id="h">light</span> after</div>';
     const d = document.querySelector('#d') as HTMLElement;
     (document.querySelector('#h') as HTMLElement).attachShadow({ mode: 'open' }).innerHTML =
@@ -37,7 +36,7 @@ describe('own runs of a block', () => {
     expect(texts(createRunWalker(d))).toContain('before ');
   });
 
-  it('hands back blank runs while a long run is read, then the whole run, never cut', () => {
+  test('hands back blank runs while a long run is read, then the whole run, never cut', () => {
     const d = document.createElement('div');
     for (let i = 0; i < 5000; i++) d.append(document.createElement('b'), 'x ');
     document.body.replaceChildren(d);
@@ -52,7 +51,7 @@ describe('own runs of a block', () => {
     expect(runs[0]?.text).toBe('x '.repeat(5000));
   });
 
-  it('never cuts a run inside a token, however long it runs past the budget', () => {
+  test('never cuts a run inside a token, however long it runs past the budget', () => {
     const d = document.createElement('div');
     for (let i = 0; i < 5000; i++) d.append(document.createElement('b'), 'x');
     document.body.replaceChildren(d);
