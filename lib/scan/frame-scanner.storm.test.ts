@@ -7,6 +7,7 @@ import { DEFAULT_LIMITS, type ScanLimits } from './limits';
 import { type CountingDetector, countingDetector } from './testing/counting-detector';
 import { ManualClock } from './testing/manual-clock';
 import { recordingPainter } from './testing/recording-painter';
+import { statsOf } from './testing/stats';
 
 const macrotask = () => new Promise<void>((done) => setTimeout(done, 0));
 
@@ -146,7 +147,7 @@ describe('a page that keeps changing', () => {
     expect(s.turns).toBeGreaterThan(5);
     // One walker only, the first scan's: no pass of its own for any of those changes.
     expect(s.detector.walkers.map((w) => w.root)).toEqual([document]);
-    expect(s.scanner.stats.rescans).toBe(0);
+    expect(statsOf(s.scanner).rescans).toBe(0);
     expect(s.values()).toContain('44444444×1');
     expect(s.values()).toContain('45454545×1');
     expect(s.values()).toContain('46464646×1');
@@ -159,7 +160,7 @@ describe('a page that keeps changing', () => {
     const p = document.querySelectorAll('.comment p')[2] as HTMLElement;
     const text = p.firstChild as Text;
     s.detector.reset();
-    const before = s.scanner.stats.mutationBatches;
+    const before = statsOf(s.scanner).mutationBatches;
     // A clock on the page: the same line rewritten 1,000 times per turn, for 30 turns.
     let turns = 0;
     const tick = () => {
@@ -171,7 +172,7 @@ describe('a page that keeps changing', () => {
       await macrotask();
     }
     await s.settle();
-    const batches = s.scanner.stats.mutationBatches - before;
+    const batches = statsOf(s.scanner).mutationBatches - before;
     const reads = s.detector.runs.filter((run) => run.block === p).length;
     expect(turns).toBe(30);
     expect(batches).toBeGreaterThan(0);
@@ -267,11 +268,11 @@ describe('a page that keeps changing', () => {
     expect(s.scanner.truncated).toBe(true);
     expect(s.scanner.firstScanDone).toBe(true);
     // Stopped: the page's later turns cost it nothing more.
-    const batches = s.scanner.stats.mutationBatches;
+    const batches = statsOf(s.scanner).mutationBatches;
     for (let i = 0; i < 5; i++) {
       threadEl().insertAdjacentHTML('beforeend', comment(next++));
       await macrotask();
     }
-    expect(s.scanner.stats.mutationBatches).toBe(batches);
+    expect(statsOf(s.scanner).mutationBatches).toBe(batches);
   });
 });

@@ -6,6 +6,7 @@ import { DEFAULT_LIMITS, type ScanLimits } from './limits';
 import { type CountingDetector, countingDetector } from './testing/counting-detector';
 import { ManualClock } from './testing/manual-clock';
 import { type RecordingPainter, recordingPainter } from './testing/recording-painter';
+import { statsOf } from './testing/stats';
 
 interface Harness {
   scout: FrameScout;
@@ -98,7 +99,7 @@ describe('the first scan', () => {
     // Every clock reading costs 1 ms: an 8 ms slice ends after a few runs.
     const h = start(thread(40), { sliceMs: 8 }, 1);
     await h.settle();
-    expect(h.scout.scanner.stats.slices).toBeGreaterThan(5);
+    expect(statsOf(h.scout.scanner).slices).toBeGreaterThan(5);
     expect(h.scout.scanner.firstScanDone).toBe(true);
     expect(h.values()).toHaveLength(40);
     // Each run read once: resuming never re-reads or skips.
@@ -260,7 +261,7 @@ describe('keeping up with changes', () => {
     const p = document.querySelector('.comment p') as HTMLElement;
     for (let i = 0; i < 5; i++) (p.firstChild as Text).data = `deployment 4000000${i} `;
     await h.settle();
-    expect(h.scout.scanner.stats.mutationBatches).toBe(1);
+    expect(statsOf(h.scout.scanner).mutationBatches).toBe(1);
     // The new box is read as one subtree; the edited paragraph once, whatever its edit count.
     expect(h.detector.walkers.map((w) => w.root)).toEqual(expect.arrayContaining([box, p]));
     expect(h.detector.walkers).toHaveLength(2);
@@ -317,7 +318,7 @@ describe('reports', () => {
     const h = start(thread(60), { sliceMs: 2, reportEveryMs: 300 }, 1);
     await h.settle();
     // The first finding, then the end of the first scan; slices in between send nothing.
-    expect(h.scout.scanner.stats.slices).toBeGreaterThan(10);
+    expect(statsOf(h.scout.scanner).slices).toBeGreaterThan(10);
     expect(h.reports.length).toBeLessThanOrEqual(3);
     expect(h.reports.at(-1)?.identifiers).toHaveLength(60);
     const before = h.reports.length;
@@ -327,7 +328,7 @@ describe('reports', () => {
       await h.settle();
     }
     // 20 batches within one interval: at most one report went out, the rest wait.
-    expect(h.scout.scanner.stats.mutationBatches).toBe(20);
+    expect(statsOf(h.scout.scanner).mutationBatches).toBe(20);
     expect(h.reports.length - before).toBeLessThanOrEqual(1);
     h.clock.advance(300);
     expect(h.reports.at(-1)?.identifiers).toHaveLength(80);
@@ -507,11 +508,11 @@ describe('commands and lifecycle', () => {
     scout.refresh();
     expect(reports).toHaveLength(1);
     // It stopped reading the page after its first slice with a dead context.
-    const batches = scout.scanner.stats.mutationBatches;
+    const batches = statsOf(scout.scanner).mutationBatches;
     document.body.insertAdjacentHTML('beforeend', '<p>deployment 71717171</p>');
     await macrotask();
     await scout.scanner.idle();
-    expect(scout.scanner.stats.mutationBatches).toBe(batches);
+    expect(statsOf(scout.scanner).mutationBatches).toBe(batches);
     expect(scout.alive()).toBe(false);
     expect(painter.disposed).toBe(true);
   });
