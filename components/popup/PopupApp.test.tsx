@@ -2,14 +2,11 @@
 // through the same router, with the sender a popup has.
 import { cleanup, screen, waitFor, within } from '@testing-library/preact';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { recordUnreadable } from '@/lib/background/detections';
-import { backgroundHandlers } from '@/lib/background/handlers';
-import type { ReportedIdentifier } from '@/lib/messaging/content-protocol';
-import { createMessageRouter } from '@/lib/messaging/router';
-import { wholeReport } from '@/lib/messaging/testing/reports';
 import { PopupApp } from './PopupApp';
+import { pageReports, readablePage, routePopupToBackground } from './testing/real-background';
 import { renderWithQueries } from './testing/render';
 
 const TAB = 7;
@@ -17,36 +14,14 @@ let scanAnswer: () => unknown;
 
 beforeEach(() => {
   fakeBrowser.reset();
-  const route = createMessageRouter(backgroundHandlers, {
-    self: () => ({ id: fakeBrowser.runtime.id, baseUrl: fakeBrowser.runtime.getURL('/') }),
-    log: { warn: () => undefined, error: () => undefined },
-  });
-  vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation(
-    async (message: unknown) =>
-      route(message, {
-        id: fakeBrowser.runtime.id,
-        url: fakeBrowser.runtime.getURL('/popup.html'),
-      }) as never,
-  );
-  scanAnswer = () => [{ frameId: 0, result: 'text/html' }];
-  vi.spyOn(fakeBrowser.scripting, 'executeScript').mockImplementation(
-    async () => scanAnswer() as never,
-  );
+  scanAnswer = readablePage;
+  routePopupToBackground(() => scanAnswer());
 });
 
 afterEach(cleanup);
 
 const mount = (poppedOut = true) =>
   renderWithQueries(<PopupApp tabId={TAB} poppedOut={poppedOut} />);
-
-/** What the tab's content script would send, through the background's handler. */
-function pageReports(identifiers: ReportedIdentifier[], truncated = false) {
-  return backgroundHandlers.detections(wholeReport(identifiers, { truncated }), {
-    tabId: TAB,
-    frameId: 0,
-    url: 'https://helpdesk.example/tickets/42',
-  });
-}
 
 const text = (testId: string) => screen.queryByTestId(testId)?.textContent ?? '';
 const values = () => screen.queryAllByTestId('identifier').map((node) => node.textContent);
@@ -62,7 +37,7 @@ describe('PopupApp', () => {
     );
     await waitFor(() => expect(text('scanning')).toBe('Scanning this page…'));
 
-    await pageReports([
+    await pageReports(TAB, [
       { kind: 'serial', value: 'VS0164AB', count: 1 },
       { kind: 'deployment', value: '14181336', count: 2 },
     ]);
@@ -80,16 +55,17 @@ describe('PopupApp', () => {
   });
 
   test('shows the truncation notice', async () => {
-    await pageReports([{ kind: 'deployment', value: '14181336', count: 1 }], true);
+    await pageReports(TAB, [{ kind: 'deployment', value: '14181336', count: 1 }], {
+      truncated: true,
+    });
     mount();
     await waitFor(() => expect(text('truncated')).toContain('Scan truncated'));
   });
 
   test('a page with more than a page may list says how many it shows, and that there are more', async () => {
-    await backgroundHandlers.detections(
-      wholeReport([{ kind: 'deployment', value: '14181336', count: 1 }], { capped: true }),
-      { tabId: TAB, frameId: 0, url: 'https://helpdesk.example/tickets/42' },
-    );
+    await pageReports(TAB, [{ kind: 'deployment', value: '14181336', count: 1 }], {
+      capped: true,
+    });
     mount();
     await waitFor(() => expect(text('capped')).toContain('Showing the first 1 of more'));
     expect(values()).toEqual(['14181336']);
@@ -110,13 +86,13 @@ describe('PopupApp', () => {
     );
     // The page's next report replaces the unreadable one.
     await waitFor(() => expect(fakeBrowser.scripting.executeScript).toHaveBeenCalledTimes(4));
-    await pageReports([{ kind: 'deployment', value: '14181336', count: 1 }]);
+    await pageReports(TAB, [{ kind: 'deployment', value: '14181336', count: 1 }]);
     await waitFor(() => expect(values()).toEqual(['14181336']));
     expect(screen.queryByTestId('unreadable')).toBeNull();
   });
 
   test('a page with none gets the empty state, which says what it looks for', async () => {
-    await pageReports([]);
+    await pageReports(TAB, []);
     mount();
     const empty = await screen.findByTestId('empty-state');
     expect(empty.textContent).toContain('Deployment ID 14181336');
@@ -132,7 +108,7 @@ describe('PopupApp', () => {
     mount();
     const alert = await screen.findByRole('alert');
     await waitFor(() => expect(alert.textContent).toContain('This page can’t be scanned'));
-    scanAnswer = () => [{ frameId: 0, result: 'text/html' }];
+    scanAnswer = readablePage;
     await user.click(screen.getByRole('button', { name: 'Try again' }));
     await waitFor(() => expect(screen.queryByRole('alert')).toBeNull());
     // The failed probe, then the probe and the injection of the retry.
@@ -142,7 +118,7 @@ describe('PopupApp', () => {
   test('copy puts the value on the clipboard and announces it', async () => {
     // user-event puts its own clipboard on the page; what the popup writes is read back.
     const user = userEvent.setup();
-    await pageReports([{ kind: 'deployment', value: '14181336', count: 1 }]);
+    await pageReports(TAB, [{ kind: 'deployment', value: '14181336', count: 1 }]);
     mount();
     const copy = await screen.findByRole('button', { name: 'Copy deployment ID 14181336' });
     await user.click(copy);
