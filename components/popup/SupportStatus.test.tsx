@@ -11,6 +11,7 @@ import {
   fakeBackground,
   found,
   lineFor,
+  renewalAdded,
   SETTINGS,
   supportStatusOf,
   view,
@@ -63,6 +64,36 @@ async function rowsShown() {
   await waitFor(() => within(row('Deployment 14181336')).getByTestId('status-chip'));
 }
 
+/** Opens the popup and waits for its support rows; returns the user who clicks in it. */
+async function openWithRows(options?: Parameters<typeof userEvent.setup>[0]) {
+  const user = userEvent.setup(options);
+  mount();
+  await rowsShown();
+  return user;
+}
+
+/**
+ * Add to cart on the lapsed row, and the portal never confirms it: returns the user and the
+ * row's notice once it says so.
+ */
+async function addUnconfirmed() {
+  background.handlers['add-renewal'] = () => ({
+    ok: false,
+    error: {
+      kind: 'outcome-unknown',
+      operation: 'add-renewal',
+      cause: { kind: 'portal-unavailable', cause: 'timeout' },
+      check: { kind: 'portal-unavailable', cause: 'timeout' },
+    },
+  });
+  const user = await openWithRows();
+  await waitFor(() => expect(cartSummary()).toBe('Cart is empty'));
+  await user.click(addButton('14181336'));
+  const notice = () => rowAlert('Deployment 14181336');
+  await waitFor(() => expect(text(notice())).toContain('The portal did not confirm the renewal'));
+  return { user, notice };
+}
+
 describe('support rows', () => {
   test('name, product, serials, status chip, plan in words and figures, and Add to cart', async () => {
     mount();
@@ -103,22 +134,7 @@ describe('support rows', () => {
 
 describe('the cart', () => {
   test('a renewal the portal did not confirm: "Check the cart" reads the cart and the row follows it', async () => {
-    background.handlers['add-renewal'] = () => ({
-      ok: false,
-      error: {
-        kind: 'outcome-unknown',
-        operation: 'add-renewal',
-        cause: { kind: 'portal-unavailable', cause: 'timeout' },
-        check: { kind: 'portal-unavailable', cause: 'timeout' },
-      },
-    });
-    const user = userEvent.setup();
-    mount();
-    await rowsShown();
-    await waitFor(() => expect(cartSummary()).toBe('Cart is empty'));
-    await user.click(addButton('14181336'));
-    const notice = () => rowAlert('Deployment 14181336');
-    await waitFor(() => expect(text(notice())).toContain('The portal did not confirm the renewal'));
+    const { user, notice } = await addUnconfirmed();
     expect(buttonNames(notice())).toEqual(['Check the cart', 'Try again']);
 
     // The renewal had in fact landed: the cart read shows it, and the row says so.
@@ -131,22 +147,7 @@ describe('the cart', () => {
   });
 
   test('a renewal the portal did not confirm, not in the cart after all: the reason, and Try again', async () => {
-    background.handlers['add-renewal'] = () => ({
-      ok: false,
-      error: {
-        kind: 'outcome-unknown',
-        operation: 'add-renewal',
-        cause: { kind: 'portal-unavailable', cause: 'timeout' },
-        check: { kind: 'portal-unavailable', cause: 'timeout' },
-      },
-    });
-    const user = userEvent.setup();
-    mount();
-    await rowsShown();
-    await waitFor(() => expect(cartSummary()).toBe('Cart is empty'));
-    await user.click(addButton('14181336'));
-    const notice = () => rowAlert('Deployment 14181336');
-    await waitFor(() => expect(text(notice())).toContain('did not confirm'));
+    const { user, notice } = await addUnconfirmed();
     await user.click(within(notice()).getByRole('button', { name: 'Check the cart' }));
     await waitFor(() => expect(text(notice())).toContain('The portal did not answer in time'));
     expect(within(notice()).queryByRole('button', { name: 'Check the cart' })).toBeNull();
@@ -154,14 +155,9 @@ describe('the cart', () => {
   });
 
   test('Add to cart → In cart (6 years) → Remove', async () => {
-    background.handlers['add-renewal'] = () => ({
-      ok: true,
-      value: { line: lineFor(lapsed), cart: cartOf([lineFor(lapsed)]) },
-    });
+    background.handlers['add-renewal'] = () => renewalAdded(lapsed);
     background.handlers['remove-cart-line'] = () => ({ ok: true, value: cartOf([]) });
-    const user = userEvent.setup();
-    mount();
-    await rowsShown();
+    const user = await openWithRows();
     await waitFor(() => expect(cartSummary()).toBe('Cart is empty'));
 
     await user.click(addButton('14181336'));
@@ -192,19 +188,14 @@ describe('the cart', () => {
     const answer = deferred<never>();
     background.handlers['add-renewal'] = () => answer.promise;
     // No pause between the clicks: the second lands before the popup has drawn the first.
-    const user = userEvent.setup({ delay: null });
-    mount();
-    await rowsShown();
+    const user = await openWithRows({ delay: null });
     const add = addButton('14181336') as HTMLButtonElement;
     await user.dblClick(add);
     await waitFor(() => expect(add.disabled).toBe(true));
     expect(add.textContent).toContain('Adding…');
     await user.click(add);
     expect(background.sentOf('add-renewal')).toHaveLength(1);
-    answer.resolve({
-      ok: true,
-      value: { line: lineFor(lapsed), cart: cartOf([lineFor(lapsed)]) },
-    } as never);
+    answer.resolve(renewalAdded(lapsed) as never);
     await waitFor(() => expect(text(row('Deployment 14181336'))).toContain('In cart'));
     expect(background.sentOf('add-renewal')).toHaveLength(1);
   });
@@ -214,10 +205,8 @@ describe('the cart', () => {
     background.handlers['add-renewal'] = () =>
       ++calls === 1
         ? { ok: false, error: { kind: 'portal-unavailable', cause: 'network' } }
-        : { ok: true, value: { line: lineFor(lapsed), cart: cartOf([lineFor(lapsed)]) } };
-    const user = userEvent.setup();
-    mount();
-    await rowsShown();
+        : renewalAdded(lapsed);
+    const user = await openWithRows();
     await user.click(addButton('14181336'));
     await waitFor(() =>
       expect(text(rowAlert('Deployment 14181336'))).toContain('The portal cannot be reached'),
@@ -237,10 +226,8 @@ describe('the cart', () => {
             ok: false,
             error: { kind: 'invalid-request', status: 422, fieldErrors: [], requiredQuantity: 7 },
           }
-        : { ok: true, value: { line: lineFor(lapsed, 7), cart: cartOf([lineFor(lapsed, 7)]) } };
-    const user = userEvent.setup();
-    mount();
-    await rowsShown();
+        : renewalAdded(lapsed, 7);
+    const user = await openWithRows();
     await user.click(addButton('14181336'));
     await waitFor(() =>
       expect(text(row('Deployment 14181336'))).toContain('More years are needed'),
@@ -254,13 +241,8 @@ describe('the cart', () => {
       ok: true,
       value: { ...SETTINGS, creditsChoice: 'card' },
     });
-    background.handlers['add-renewal'] = () => ({
-      ok: true,
-      value: { line: lineFor(expiring), cart: cartOf([lineFor(expiring)]) },
-    });
-    const user = userEvent.setup();
-    mount();
-    await rowsShown();
+    background.handlers['add-renewal'] = () => renewalAdded(expiring);
+    const user = await openWithRows();
     const card = screen.getByRole('radio', {
       name: 'Create a support credit card for another organization',
     }) as HTMLInputElement;
@@ -292,9 +274,7 @@ describe('the cart', () => {
         cart: cartOf([lineFor(lapsed)]),
       },
     });
-    const user = userEvent.setup();
-    mount();
-    await rowsShown();
+    const user = await openWithRows();
     const addAll = () =>
       screen.getByRole('button', { name: 'Add all expired to cart' }) as HTMLButtonElement;
     expect(description(addAll())).toBe('1 expired, not in the cart yet');
