@@ -11,7 +11,13 @@ import type {
   RenewalAdded,
 } from '../../messaging/portal-results';
 import type { PortalConnection } from './connection';
-import { flightKey, type PortalContext, portalCall, withConnection } from './context';
+import {
+  flightKey,
+  type PortalContext,
+  type PortalOperations,
+  portalCall,
+  withConnection,
+} from './context';
 import { reconcileReserveMs } from './patience';
 import { answerUnreadable, reconcileRemoval, reconcileRenewal } from './reconcile';
 
@@ -76,3 +82,10 @@ export function saveQuote(context: PortalContext): Promise<PortalResult<QuoteSav
     portalCall(context, connection, flightKey('save-quote'), () => connection.client.saveQuote()),
   );
 }
+
+export const cartOperations = {
+  'get-cart': (context) => getCart(context),
+  'add-renewal': (context, order) => addRenewal(context, order),
+  'remove-cart-line': (context, { lineId }) => removeCartLine(context, lineId),
+  'save-quote': (context) => saveQuote(context),
+} satisfies Partial<PortalOperations>;

@@ -1,6 +1,7 @@
 // What every portal operation shares: the connector, the lookup cache, the in-flight table
 // and the clocks. Built once per service (tests build their own).
 import type { PortalResult } from '../../messaging/portal-results';
+import type { PortalMessageType, PortalRequest, ResponseOf } from '../../messaging/protocol';
 import type { IsoDate } from '../../renewal';
 import type { Connect, PortalConnection } from './connection';
 import type { LookupCache } from './lookup-cache';
@@ -15,7 +16,23 @@ export interface PortalContext {
   actionDeadlineMs: number;
   /** The user's local calendar date. */
   today: () => IsoDate;
+  /** Whether a token is saved (the popup's settings; the connector reads the token itself). */
+  hasToken: () => Promise<boolean>;
+  /** Whether the browser gives access to an origin. */
+  hasAccess: (origin: string) => Promise<boolean>;
 }
+
+/**
+ * What the portal service does for each portal message of lib/messaging/protocol.ts. Each
+ * operation file exports the part it implements (`satisfies Partial<PortalOperations>`) and
+ * the service puts them together, so a message without its operation does not compile.
+ */
+export type PortalOperations = {
+  [T in PortalMessageType]: (
+    context: PortalContext,
+    request: PortalRequest<T>,
+  ) => Promise<ResponseOf<T>>;
+};
 
 /**
  * Runs one portal call for a connection; a signed-out answer drops that identity's cached

@@ -3,7 +3,13 @@ import { classifyManualQuery } from '../../lookup/query';
 import type { ManualLookup, PortalResult, SupportView } from '../../messaging/portal-results';
 import type { SupportRecord } from '../../portal/schemas';
 import type { PortalConnection } from './connection';
-import { flightKey, type PortalContext, portalCall, withConnection } from './context';
+import {
+  flightKey,
+  type PortalContext,
+  type PortalOperations,
+  portalCall,
+  withConnection,
+} from './context';
 import { lookUp } from './lookup';
 import { supportView } from './support-view';
 
@@ -74,3 +80,7 @@ function searchByName(context: PortalContext, connection: PortalConnection, quer
     connection.client.searchDeployments({ query, limit: MANUAL_SEARCH_LIMIT + 1 }),
   );
 }
+
+export const manualOperations = {
+  'lookup-manual': (context, { query }) => lookupManual(context, query),
+} satisfies Partial<PortalOperations>;

@@ -1,14 +1,6 @@
 // The background's portal service: everything the popup may ask of the partner portal.
 // Built with its dependencies so tests can give it a scripted fetch, fixed clocks and a
 // token store of their own; the extension uses `defaultPortalService()`.
-import { browser } from 'wxt/browser';
-import type {
-  PopupSettings,
-  PortalAccount,
-  PortalPage,
-  PortalPageOpened,
-  PortalResult,
-} from '../../messaging/portal-results';
 import {
   type PortalMessageType,
   type PortalRequest,
@@ -17,20 +9,18 @@ import {
 } from '../../messaging/protocol';
 import type { PortalClientOptions } from '../../portal/client';
 import { type IsoDate, localToday } from '../../renewal';
-import { loadSettings } from '../../settings';
-import { portalOrigin } from '../../settings/portal-url';
 import { getToken, hasToken, type TokenStore } from '../../settings/token';
 import { hasSiteAccess } from '../../sites/access';
-import { addRenewal, getCart, removeCartLine, saveQuote } from './cart';
+import { accountOperations } from './account';
+import { cartOperations } from './cart';
 import { createConnector } from './connection';
-import { flightKey, type PortalContext, portalCall, withConnection } from './context';
-import { addAllExpired } from './expired';
+import { flightKey, type PortalContext, type PortalOperations } from './context';
+import { expiredOperations } from './expired';
 import { createLookupCache, DEFAULT_LOOKUP_TTL_MS } from './lookup-cache';
-import { lookupManual } from './manual';
-import { portalPageUrl } from './pages';
+import { manualOperations } from './manual';
 import { ACTION_DEADLINE_MS, POPUP_PATIENCE } from './patience';
 import { createSingleFlight } from './single-flight';
-import { tabSupportStatus } from './status';
+import { statusOperations } from './status';
 
 /**
  * One method per portal message of lib/messaging/protocol.ts, named by its type and taking
@@ -41,10 +31,6 @@ export type PortalService = {
   [T in PortalMessageType]: (
     ...request: object extends PortalRequest<T> ? [PortalRequest<T>?] : [PortalRequest<T>]
   ) => Promise<ResponseOf<T>>;
-};
-
-type PortalOperations = {
-  [T in PortalMessageType]: (request: PortalRequest<T>) => Promise<ResponseOf<T>>;
 };
 
 /** Opening a portal page is what each click asks for: two clicks, two tabs. */
@@ -76,19 +62,16 @@ export function createPortalService(options: PortalServiceOptions = {}): PortalS
     now,
     actionDeadlineMs: options.client?.deadlineMs ?? ACTION_DEADLINE_MS,
     today: options.today ?? (() => localToday()),
+    hasToken: () => tokens.hasToken(),
+    hasAccess,
   };
 
   const operations: PortalOperations = {
-    'support-status': ({ tabId, refresh }) => tabSupportStatus(context, tabId, refresh),
-    'lookup-manual': ({ query }) => lookupManual(context, query),
-    'get-cart': () => getCart(context),
-    'add-renewal': (order) => addRenewal(context, order),
-    'remove-cart-line': ({ lineId }) => removeCartLine(context, lineId),
-    'add-all-expired': ({ tabId, credits }) => addAllExpired(context, tabId, credits),
-    'save-quote': () => saveQuote(context),
-    'open-portal': ({ page }) => openPortal(context, page),
-    'get-account': () => account(context),
-    'get-settings': () => popupSettings(tokens, hasAccess),
+    ...statusOperations,
+    ...manualOperations,
+    ...cartOperations,
+    ...expiredOperations,
+    ...accountOperations,
   };
 
   // Two layers of joining, on purpose. Here identical requests join from the moment they
@@ -99,59 +82,16 @@ export function createPortalService(options: PortalServiceOptions = {}): PortalS
   // keeps a call made for one user from answering another.
   const service: Partial<Record<PortalMessageType, (request?: object) => Promise<unknown>>> = {};
   for (const type of portalMessageTypes) {
-    const run = operations[type] as (request: object) => Promise<unknown>;
+    const operation = operations[type] as (
+      context: PortalContext,
+      request: object,
+    ) => Promise<unknown>;
+    const run = (request: object) => operation(context, request);
     service[type] = NOT_JOINED.has(type)
       ? (request = {}) => run(request)
       : (request = {}) => context.flights.run(flightKey(type, { ...request }), () => run(request));
   }
   return service as PortalService;
-}
-
-async function openPortal(
-  context: PortalContext,
-  page: PortalPage,
-): Promise<PortalResult<PortalPageOpened>> {
-  // No connection needed: the sign-in page is exactly what a signed-out user wants.
-  const { settings } = await loadSettings();
-  // Session answers are cached per portal, not per user (the cookie is the browser's);
-  // whoever signs in next must not see the previous user's deployments.
-  if (page === 'signin') await context.cache.forgetAll();
-  const url = portalPageUrl(settings.portalBaseUrl, page);
-  const tab = await browser.tabs.create({ url });
-  return { ok: true, value: tab.id === undefined ? { url } : { url, tabId: tab.id } };
-}
-
-function account(context: PortalContext): Promise<PortalResult<PortalAccount>> {
-  return withConnection(context, async (connection) => {
-    const { client, portal, settings } = connection;
-    const me = await portalCall(context, connection, flightKey('get-account'), () => client.me());
-    if (!me.ok) return me;
-    return { ok: true, value: { portal, signInMethod: settings.signInMethod, me: me.value } };
-  });
-}
-
-async function popupSettings(
-  tokens: Pick<TokenStore, 'hasToken'>,
-  hasAccess: (origin: string) => Promise<boolean>,
-): Promise<PortalResult<PopupSettings>> {
-  const { settings } = await loadSettings();
-  const origin = portalOrigin(settings.portalBaseUrl);
-  const [saved, access] = await Promise.all([
-    tokens.hasToken(),
-    hasAccess(origin).catch(() => false),
-  ]);
-  return {
-    ok: true,
-    value: {
-      portal: { baseUrl: settings.portalBaseUrl, origin },
-      signInMethod: settings.signInMethod,
-      hasToken: saved,
-      portalAccess: access,
-      creditsChoice: settings.creditsChoice,
-      expiringSoonDays: settings.expiringSoonDays,
-      highlights: settings.highlights,
-    },
-  };
 }
 
 let shared: PortalService | undefined;

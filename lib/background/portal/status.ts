@@ -7,7 +7,7 @@ import type {
 import { aggregateTab } from '../aggregate';
 import { readTab } from '../tab-store';
 import type { PortalConnection } from './connection';
-import { type PortalContext, withConnection } from './context';
+import { type PortalContext, type PortalOperations, withConnection } from './context';
 import { lookUp } from './lookup';
 import { supportView } from './support-view';
 
@@ -51,3 +51,7 @@ async function statusOf(
     },
   };
 }
+
+export const statusOperations = {
+  'support-status': (context, { tabId, refresh }) => tabSupportStatus(context, tabId, refresh),
+} satisfies Partial<PortalOperations>;
