@@ -1,7 +1,8 @@
 // The one map of every message the background accepts: its type, who may send it, the schema
 // its body must match and the type of its answer. Every other list of messages (answers,
-// portal messages, the portal service's methods) is derived from it; adding a message means
-// a line here and a handler (the router's types insist on it).
+// portal messages, the portal service's methods and handlers) is derived from it; adding a
+// message means a line here and its handler, or for a `portal: true` line its portal
+// operation (the router's and the portal service's types insist on it).
 import type { z } from 'zod/mini';
 import type { DetectionsReply } from './content-protocol';
 import type {
@@ -97,7 +98,8 @@ export const messageProtocol = {
   },
 
   // The partner portal (lib/background/portal). Every portal call is made by the background,
-  // with the user's portal session or token; only the extension's own pages may ask.
+  // with the user's portal session or token; only the extension's own pages may ask. Each
+  // line is served by the portal operation of its name (`PortalOperations`).
 
   /**
    * `{ tabId, refresh? }` → the support status of every identifier detected on the tab,
