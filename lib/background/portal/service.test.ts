@@ -253,6 +253,19 @@ describe('add-renewal and the cart', () => {
     expect(cart.lines[0]).toMatchObject({ deploymentId: '14181336', quantity: 6 });
   });
 
+  test('the same order with its fields in another order is the same request', async () => {
+    portal.hold();
+    const clicks = [
+      service['add-renewal']({ deploymentId: '14181336', quantity: 6, credits: 'card' }),
+      service['add-renewal']({ credits: 'card', quantity: 6, deploymentId: '14181336' }),
+    ];
+    await until(() => portal.requests.length === 1);
+    portal.release();
+    const [first, second] = await Promise.all(clicks);
+    expect(first).toEqual(second);
+    expect(portal.log()).toEqual(['PUT /api/v1/cart/renewals/14181336']);
+  });
+
   test('different requests for one deployment are not joined', async () => {
     portal.hold();
     const six = service['add-renewal']({ deploymentId: '14181336', quantity: 6, credits: 'card' });
