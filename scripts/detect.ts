@@ -8,6 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { Window } from 'happy-dom';
 import type { Identifier } from '../lib/identifiers';
 import { detectIdentifiers } from '../lib/identifiers';
+import { messageOf } from '../lib/result';
 
 const PARSE_ONLY = {
   enableJavaScriptEvaluation: false,
@@ -35,9 +36,9 @@ function reasonOf(error: unknown): string {
       EISDIR: 'is a directory',
       ENOTDIR: 'a parent is not a directory',
     };
-    return reasons[code] ?? `${code}: ${error instanceof Error ? error.message : String(error)}`;
+    return reasons[code] ?? `${code}: ${messageOf(error)}`;
   }
-  return error instanceof Error ? error.message : String(error);
+  return messageOf(error);
 }
 
 /** The page's distinct identifiers, in order of first appearance. */

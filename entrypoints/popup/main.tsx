@@ -13,6 +13,7 @@ import {
   storagePersister,
 } from '@/lib/popup/persist';
 import { resolveTargetTab, tabIdFromSearch } from '@/lib/popup/target-tab';
+import '@/components/theme.css';
 import '@/components/popup/popup.css';
 
 const root = document.getElementById('app') as HTMLElement;

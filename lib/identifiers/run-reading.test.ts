@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { detectInRun } from './detect-in-run';
 import { readRun } from './run-reading';
 import { runsOf } from './testing';
@@ -169,7 +169,7 @@ const runPieces = fc
 const SLOW = 60_000;
 
 describe('readRun', () => {
-  it(
+  test(
     'finds exactly what the whole-run detection finds, however small the windows',
     () => {
       fc.assert(
@@ -183,7 +183,7 @@ describe('readRun', () => {
     SLOW,
   );
 
-  it(
+  test(
     'with a limit, finds exactly the whole-run matches that end by it',
     () => {
       fc.assert(
@@ -204,7 +204,7 @@ describe('readRun', () => {
     SLOW,
   );
 
-  it(
+  test(
     'counts a list of 100,000 items after one cue whole, across many windows',
     () => {
       const items = Array.from({ length: 100_000 }, (_, i) => String(10_000_000 + i * 7));
@@ -217,7 +217,7 @@ describe('readRun', () => {
     SLOW,
   );
 
-  it('keeps a counter-cue and a token whole across a cut', () => {
+  test('keeps a counter-cue and a token whole across a cut', () => {
     const text = 'ticket 14181336, deployment 85922823, S/N VS0164AB-22 and ticket 1234567890123';
     const run = onlyRun(blockOf([text]));
     for (let windowChars = 1; windowChars <= text.length; windowChars++) {
@@ -228,7 +228,7 @@ describe('readRun', () => {
     }
   });
 
-  it('reads a long run without a digit, or a short one, in steps of its own', () => {
+  test('reads a long run without a digit, or a short one, in steps of its own', () => {
     const run = untested(onlyRun(blockOf(['x'.repeat(100_000)])));
     expect(stepped(run, 1 << 14)).toEqual({ matches: [], steps: 7 });
     // The walker already told that this one holds no digit.
@@ -240,7 +240,7 @@ describe('readRun', () => {
     });
   });
 
-  it('stops at its limit: an ID before it is found, the rest of the run is not read', () => {
+  test('stops at its limit: an ID before it is found, the rest of the run is not read', () => {
     const run = onlyRun(
       blockOf([`Deployment 14181336 ${'9'.repeat(1_000_000)} deployment 85922823`]),
     );

@@ -1,5 +1,5 @@
-// Detection of one run, a window of text at a time, so that a run of many megabytes (one
-// text node can hold 50 MB) is read in steps the scanner can spread over its time slices.
+// Detection of one run, a window of text at a time, so that a run of many megabytes (a
+// single text node can hold them) is read in steps the scanner can spread over its time slices.
 // The answer is exactly the whole run's (detectInRun): every window looks at the whole text
 // around it, a token is read across windows whole, a list after one cue is carried from
 // window to window, and a match is handed out only once nothing read later can add one

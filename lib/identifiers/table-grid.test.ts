@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { columnHeaderOf, gridOf, positionOf, rowHeaderOf } from './table-grid';
 
 function tables(html: string): HTMLTableElement[] {
@@ -13,7 +13,7 @@ const cell = (table: Element, selector: string): Element => {
 };
 
 describe('table grid', () => {
-  it('builds one grid for all the cells of a table read one after another', () => {
+  test('builds one grid for all the cells of a table read one after another', () => {
     const [table] = tables(
       '<table><tr><th>Deployment</th><td id="a">14181336</td></tr><tr><th>Serial</th><td id="b">VS0164AB</td></tr></table>',
     );
@@ -23,7 +23,7 @@ describe('table grid', () => {
     expect(rowHeaderOf(cell(table, '#b'), first ?? expect.fail())?.textContent).toBe('Serial');
   });
 
-  it('rebuilds the grid when a row gains a cell or another table was read in between', () => {
+  test('rebuilds the grid when a row gains a cell or another table was read in between', () => {
     const [one, two] = tables(
       '<table><tr><th>Deployment</th><td id="a">14181336</td></tr></table>' +
         '<table><tr><th>Serial</th></tr><tr><td id="b">VS0164AB</td></tr></table>',
@@ -45,7 +45,7 @@ describe('table grid', () => {
     expect(positionOf(added, again ?? expect.fail())).toEqual({ row: 0, column: 2 });
   });
 
-  it('finds a cell of an earlier row after a later one, and a cell spanning into other rows', () => {
+  test('finds a cell of an earlier row after a later one, and a cell spanning into other rows', () => {
     const [table] = tables(
       '<table><tr><th>Deployment</th><td id="a" rowspan="2">14181336</td></tr>' +
         '<tr><th>Serial</th></tr><tr><th>Host</th><td id="c">VS0164AB</td></tr></table>',
@@ -59,7 +59,7 @@ describe('table grid', () => {
     expect(positionOf(document.createElement('td'), grid)).toBeNull();
   });
 
-  it('has no grid for a cell outside a table row', () => {
+  test('has no grid for a cell outside a table row', () => {
     document.body.innerHTML = '<div><span id="x">14181336</span></div>';
     expect(gridOf(document.querySelector('#x') as Element)).toBeNull();
   });

@@ -9,9 +9,8 @@ const MAX_ROWSPAN = 65534;
 
 /**
  * Kept in arrays, not in maps keyed by cells: a map key gives the cell's wrapper an identity
- * hash, and Blink then keeps that wrapper for as long as the cell lives. With the maps, a
- * scan of the 20 MB benchmark ticket put 0.9 MB more into V8's old generation, and left
- * 0.9 MB more alive after a full collection (1.74 MB against 0.80 MB).
+ * hash, and Blink then keeps that wrapper for as long as the cell lives (`bench:oldgen`
+ * showed the difference on a large ticket).
  */
 export interface TableGrid {
   /** `rows[r][c]` is the cell covering row r, column c (a spanning cell covers several). */
@@ -32,8 +31,7 @@ export interface GridPosition {
 /**
  * The grid of the last table asked about. Cells are read in document order, so a table's
  * cells come one after another. Keeping every table's grid for the page's life made a long
- * scan promote them all to V8's old generation: on the 20 MB benchmark ticket (4,623 tables)
- * scavenges grew to 29-41 ms, against 12-19 ms with one grid kept. The kept table stays in
+ * scan promote them all to V8's old generation, and scavenges grew long. The kept table stays in
  * memory until another table is read, even if the page removed it: one table at most.
  */
 let last: { table: Element; grid: TableGrid } | null = null;

@@ -1,6 +1,6 @@
 // The candidates of a long run found window by window (see run-reading.ts), exactly as
 // `findCandidates` finds them in the whole text. A token may be longer than any window (a
-// line of 5 MB of digits is one token), so the token being read is carried from one window
+// page-long line of digits is one token), so the token being read is carried from one window
 // to the next instead of being looked for whole.
 
 import {

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, test } from 'vitest';
 import { detectIdentifiers, WINDOW_CHARS } from '../identifiers';
 import { detector } from './detector';
 import type { DetectorPort, ScanRunReading } from './detector-port';
@@ -89,7 +89,7 @@ const ids = (count: number, from = 10_000_000) =>
   Array.from({ length: count }, (_, i) => String(from + i));
 
 describe('one long run', () => {
-  it('is read over many slices, a few detection steps each, and found whole', async () => {
+  test('is read over many slices, a few detection steps each, and found whole', async () => {
     // One cue, then 30,000 IDs in one text node (about 300k characters, 19 windows).
     const text = `Ticket 55512345: deployments ${ids(30_000).join(', ')}.`;
     const windows = Math.ceil(text.length / WINDOW_CHARS);
@@ -109,7 +109,7 @@ describe('one long run', () => {
     );
   });
 
-  it('with the cap inside it, finds what precedes the cap point and says truncated', async () => {
+  test('with the cap inside it, finds what precedes the cap point and says truncated', async () => {
     const text = `Deployment 14181336, S/N VS0164AB ${'9'.repeat(400_000)} deployment 85922823`;
     const h = start(text, { maxChars: 200_000 });
     await h.settle();
@@ -120,7 +120,7 @@ describe('one long run', () => {
     expect(h.stepsPerSlice.reduce((a, b) => a + b, 0)).toBeLessThan(20);
   });
 
-  it('finds nothing past the cap point', async () => {
+  test('finds nothing past the cap point', async () => {
     const text = `${'x '.repeat(150_000)} deployment 85922823`;
     const h = start(text, { maxChars: 200_000 });
     await h.settle();
@@ -128,7 +128,7 @@ describe('one long run', () => {
     expect(h.values()).toEqual([]);
   });
 
-  it('stops reading a run whose text changed, and reads the new text instead', async () => {
+  test('stops reading a run whose text changed, and reads the new text instead', async () => {
     const h = start(`deployments ${ids(30_000).join(', ')}`);
     // Let a few slices read part of the run, then replace its text.
     await macrotask();

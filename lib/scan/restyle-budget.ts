@@ -6,8 +6,8 @@
 
 /**
  * The most elements a document may have for its highlight colours to be adopted on demand
- * without asking: about a 50 ms restyle on an unloaded machine, leaving room for the page's
- * own frame under the 100 ms a user notices.
+ * without asking: the restyle then leaves room for the page's own frame within what a user
+ * notices.
  */
 export const RESTYLE_ELEMENT_BUDGET = 10_000;
 

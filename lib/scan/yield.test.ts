@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, test, vi } from 'vitest';
 import { yieldToPage } from './yield';
 
 afterEach(() => {
@@ -6,7 +6,7 @@ afterEach(() => {
 });
 
 describe('yielding to the page', () => {
-  it('posts a task behind the page’s own instead of jumping ahead with scheduler.yield()', async () => {
+  test('posts a task behind the page’s own instead of jumping ahead with scheduler.yield()', async () => {
     const jumpAhead = vi.fn(() => Promise.resolve());
     vi.stubGlobal('scheduler', { yield: jumpAhead });
     let resumed = false;

@@ -1,9 +1,6 @@
 // Gives the page's own tasks (input, rendering, its timers) a turn between two slices of
 // scanning. Not `scheduler.yield()`: its continuations run ahead of the page's other tasks, so
-// a long scan starved the page's timers. Measured on the 5 MB ticket (a sliced scan of
-// 2.4-2.9 s): a page timer due every 100 ms fired 0 times during the scan when slices yielded
-// through scheduler.yield(), 6-9 times through a MessageChannel (the rest of that time went to
-// the frame that restyles the page for the highlights).
+// a long scan starved the page's timers (bench/README.md, "Yielding to the page").
 
 let channel: MessageChannel | undefined;
 const waiting: Array<() => void> = [];

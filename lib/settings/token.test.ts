@@ -1,23 +1,7 @@
 import { beforeEach, describe, expect, test } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
+import { memoryKeyStore } from './testing/memory-key-store';
 import { createTokenStore, TOKEN_STORAGE_KEY } from './token';
-import type { TokenKeyStore } from './token-key';
-
-// Node has no IndexedDB; the key store is the one seam we replace. The crypto is real WebCrypto.
-function memoryKeyStore(): TokenKeyStore & { forget(): void; key(): CryptoKey | undefined } {
-  let stored: CryptoKey | undefined;
-  return {
-    load: async () => stored,
-    addIfAbsent: async (key) => {
-      stored ??= key;
-      return stored;
-    },
-    forget: () => {
-      stored = undefined;
-    },
-    key: () => stored,
-  };
-}
 
 const TOKEN = 'rsp_live_9f8e7d6c5b4a3928171605f4e3d2c1b0';
 let keys: ReturnType<typeof memoryKeyStore>;

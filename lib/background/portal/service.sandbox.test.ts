@@ -10,8 +10,8 @@ import { wholeReport } from '../../messaging/testing/reports';
 import type { Fetch } from '../../portal/transport';
 import { planRenewal } from '../../renewal';
 import { updateSettings } from '../../settings';
+import { memoryKeyStore } from '../../settings/testing/memory-key-store';
 import { createTokenStore } from '../../settings/token';
-import type { TokenKeyStore } from '../../settings/token-key';
 import { recordDetections } from '../detections';
 import { createPortalService, type PortalService } from './service';
 
@@ -38,17 +38,6 @@ const recordingFetch =
     extra(headers);
     return fetch(input, { ...init, headers });
   };
-
-function memoryKeyStore(): TokenKeyStore {
-  let stored: CryptoKey | undefined;
-  return {
-    load: async () => stored,
-    addIfAbsent: async (key) => {
-      stored ??= key;
-      return stored;
-    },
-  };
-}
 
 const deployment = (value: string): ReportedIdentifier => ({ kind: 'deployment', value, count: 1 });
 
