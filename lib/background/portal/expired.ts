@@ -11,7 +11,7 @@ import type {
   PortalServiceError,
 } from '../../messaging/portal-results';
 import { addRenewal, getCart } from './cart';
-import type { PortalContext } from './context';
+import type { PortalContext, PortalOperations } from './context';
 import { tabSupportStatus } from './status';
 
 export async function addAllExpired(
@@ -61,3 +61,7 @@ export async function addAllExpired(
 function concernsOneDeployment(error: PortalServiceError): boolean {
   return error.kind === 'not-found' || (error.kind === 'invalid-request' && 'status' in error);
 }
+
+export const expiredOperations = {
+  'add-all-expired': (context, { tabId, credits }) => addAllExpired(context, tabId, credits),
+} satisfies Partial<PortalOperations>;

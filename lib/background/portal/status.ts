@@ -6,18 +6,25 @@ import type {
 } from '../../messaging/portal-results';
 import { aggregateTab } from '../aggregate';
 import { readTab } from '../tab-store';
-import type { PortalContext } from './context';
+import type { PortalConnection } from './connection';
+import { type PortalContext, type PortalOperations, withConnection } from './context';
 import { lookUp } from './lookup';
 import { supportView } from './support-view';
 
-export async function tabSupportStatus(
+export function tabSupportStatus(
   context: PortalContext,
   tabId: number,
   refresh = false,
 ): Promise<PortalResult<TabSupportStatus>> {
-  const connected = await context.connect();
-  if (!connected.ok) return connected;
-  const connection = connected.value;
+  return withConnection(context, (connection) => statusOf(context, connection, tabId, refresh));
+}
+
+async function statusOf(
+  context: PortalContext,
+  connection: PortalConnection,
+  tabId: number,
+  refresh: boolean,
+): Promise<PortalResult<TabSupportStatus>> {
   const { identifiers } = aggregateTab(tabId, await readTab(tabId));
 
   const looked = await lookUp(context, connection, identifiers, { refresh });
@@ -44,3 +51,7 @@ export async function tabSupportStatus(
     },
   };
 }
+
+export const statusOperations = {
+  'support-status': (context, { tabId, refresh }) => tabSupportStatus(context, tabId, refresh),
+} satisfies Partial<PortalOperations>;
