@@ -14,14 +14,14 @@ const letter = fc.constantFrom(...'ABCDEFGHJKLMNPQRSTUVWXYZ');
 const deployment = fc
   .string({ unit: digit, minLength: 8, maxLength: 8 })
   .map((value): BulkIdentifier => ({ kind: 'deployment', value }));
-// A serial: a letter and a digit somewhere, 6–24 characters, inner hyphens only.
+// A serial: a letter and a digit first, 6–24 characters, maybe one inner hyphen after them.
 const serial = fc
   .tuple(letter, digit, fc.string({ unit: fc.oneof(letter, digit), minLength: 4, maxLength: 20 }))
   .map(([l, d, rest]) => `${l}${d}${rest}`)
   .chain((value) =>
     fc
-      .integer({ min: 0, max: value.length - 2 })
-      .map((at) => (at > 0 ? `${value.slice(0, at)}-${value.slice(at + 1)}` : value)),
+      .integer({ min: 1, max: value.length - 2 })
+      .map((at) => (at > 1 ? `${value.slice(0, at)}-${value.slice(at + 1)}` : value)),
   )
   .map((value): BulkIdentifier => ({ kind: 'serial', value }));
 const identifier = fc.oneof(deployment, serial);
@@ -123,6 +123,12 @@ describe('parseBulkList (examples)', () => {
       'VS0002AA',
     ]);
     expect(result.unreadableCount).toBe(0);
+  });
+
+  test('quoted fields: doubled quotes, delimiters and line breaks inside keep the columns in place', () => {
+    const csv =
+      'Note,Serial\r\n"He said ""see VS0999ZZ, later""\nthen left",VS0164AB\r\n"",VS0164AC';
+    expect(parsed(csv).identifiers.map((item) => item.value)).toEqual(['VS0164AB', 'VS0164AC']);
   });
 
   test('semicolon and tab CSV files; a one-column file with its header', () => {

@@ -69,7 +69,10 @@ export interface PageCursor {
 }
 
 export interface ListQuery {
-  /** `expiry`: soonest first (unchecked and not-found deployments have no expiry and are left out); `status`; none: by deployment ID. */
+  /**
+   * `expiry`: soonest first (deployments never found have no expiry and are left out);
+   * `status`: grouped by status; none: by deployment ID.
+   */
   by?: 'expiry' | 'status';
   /** Only these keys: an expiry range (ISO dates compare as text) or one status. */
   range?: IDBKeyRange | WatchStatus;
