@@ -3,6 +3,7 @@
 // wrote it (older versions, another device's import, a half-written record).
 import * as z from 'zod/mini';
 import { DEPLOYMENT_VALUE } from '../identifiers/values';
+import { moneySchema } from '../portal/schemas';
 
 /**
  * As of the last check: `unchecked` before the first one; `active` / `expired` against that
@@ -21,6 +22,8 @@ export const watchRecordSchema = z.object({
   product: z.optional(text(500)),
   /** The last covered day; absent until found (the expiry index then leaves it out). */
   expiresOn: z.optional(z.iso.date()),
+  /** One 1-year package of its support plan, for the plan's price in lists and exports. */
+  unitPrice: z.optional(moneySchema),
   lastCheckedAt: z.optional(epochMs),
   /** Why the last check failed (a sentence for the renewals page), absent when it worked. */
   lastCheckError: z.optional(text(1000)),
