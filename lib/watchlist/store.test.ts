@@ -50,6 +50,9 @@ describe('the watchlist store', () => {
       record: { ...later, firstSeen: watchRecord(id(1)).firstSeen },
     });
     expect(await countWatched(db)).toBe(3);
+    const twice = [watchRecord(id(4)), watchRecord(id(4), { name: 'Renamed' })];
+    expect(await watchMany(db, twice)).toEqual({ added: 1, updated: 0 });
+    expect(await getWatched(db, id(4))).toEqual({ found: true, record: twice[1] });
     db.close();
   });
 

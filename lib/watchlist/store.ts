@@ -23,7 +23,9 @@ export async function watchMany(
 ): Promise<WatchOutcome> {
   const tx = db.transaction(STORE, 'readwrite');
   const outcome: WatchOutcome = { added: 0, updated: 0 };
-  const writes = inputs.map(async (input) => {
+  // The same deployment twice in one call is one deployment: the last facts win.
+  const unique = new Map(inputs.map((input) => [input.deploymentId, input]));
+  const writes = [...unique.values()].map(async (input) => {
     const stored = await tx.store.get(input.deploymentId);
     const previous = stored === undefined ? undefined : parseRecord(input.deploymentId, stored);
     if (previous === undefined) outcome.added += 1;
