@@ -59,7 +59,7 @@ describe('the watchlist store', () => {
   test('unwatch answers how many were watched; get says not found', async () => {
     const db = await openWatchlist(freshName());
     await watchMany(db, [watchRecord(id(1)), watchRecord(id(2))]);
-    expect(await unwatchMany(db, [id(1), id(9)])).toBe(1);
+    expect(await unwatchMany(db, [id(1), id(9), id(1)])).toBe(1);
     expect(await getWatched(db, id(1))).toEqual({ found: false });
     expect(await countWatched(db)).toBe(1);
     db.close();

@@ -41,7 +41,7 @@ export async function watchMany(
 export async function unwatchMany(db: WatchlistDb, ids: readonly string[]): Promise<number> {
   const tx = db.transaction(STORE, 'readwrite');
   let removed = 0;
-  const deletes = ids.map(async (id) => {
+  const deletes = [...new Set(ids)].map(async (id) => {
     if ((await tx.store.getKey(id)) === undefined) return;
     removed += 1;
     await tx.store.delete(id);
