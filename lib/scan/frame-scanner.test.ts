@@ -1,8 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, test } from 'vitest';
 import { detectIdentifiers, STEP_CANDIDATES, WINDOW_CHARS } from '../identifiers';
 import { detector } from './detector';
 import type { DetectorPort, ScanRunReading } from './detector-port';
 import { FrameScanner } from './frame-scanner';
+import { LONG_TEXT_CHARS } from './highlights';
 import { DEFAULT_LIMITS, type ScanLimits } from './limits';
 import { ManualClock } from './testing/manual-clock';
 import { type RecordingPainter, recordingPainter } from './testing/recording-painter';
@@ -142,5 +143,16 @@ describe('one long run', () => {
     await h.settle();
     expect(h.values()).toEqual(['14181336×1', '85922823×1']);
     expect(h.painter.painted.size).toBe(2);
+  });
+
+  test('holds the highlights of a block too long to paint in one frame, not of a short one', async () => {
+    const short = start(`Deployment 14181336 ${'x'.repeat(LONG_TEXT_CHARS - 100)}`);
+    await short.settle();
+    expect(short.painter.held).toBe(false);
+    short.scanner.stop();
+    const long = start(`Deployment 14181336 ${'x'.repeat(LONG_TEXT_CHARS)}`);
+    await long.settle();
+    expect(long.values()).toEqual(['14181336×1']);
+    expect(long.painter.held).toBe(true);
   });
 });

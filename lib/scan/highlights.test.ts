@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, test, vi } from 'vitest';
 import type { IdentifierKind } from '../identifiers/types';
 import {
   createPainter,
@@ -160,6 +160,26 @@ describe('highlight painter', () => {
     painter.setEnabled(true);
     expect(painter.held).toBe(true);
     expect(registry.size).toBe(0);
+  });
+
+  test('holds the colours of a page with a very long block, on a styled document too', () => {
+    const painter = createPainter(document, { documentStyled: true, restyleBudget: 1000 });
+    painter.setEnabled(true);
+    paint(painter, 'deployment');
+    expect(registry.get(HIGHLIGHT_NAMES.deployment)?.size).toBe(1);
+    // Already shown: the long block takes them off again until the user asks.
+    painter.holdLongText?.();
+    expect(painter.held).toBe(true);
+    expect(registry.size).toBe(0);
+    paint(painter, 'serial');
+    expect(registry.size).toBe(0);
+    painter.showHeld();
+    expect(painter.held).toBe(false);
+    expect(registry.get(HIGHLIGHT_NAMES.serial)?.size).toBe(1);
+    // The user's choice stands for the rest of the page's life.
+    painter.holdLongText?.();
+    expect(painter.held).toBe(false);
+    expect(registry.size).toBe(2);
   });
 
   it('ships the same rules as the stylesheet registered for automatic scanning', () => {
