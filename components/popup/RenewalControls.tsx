@@ -98,7 +98,8 @@ export function RenewalControls({ view, plan }: { view: SupportView; plan: Renew
     <div class="renewal">
       <button
         type="button"
-        class="button button-primary"
+        // Lapsed and expiring rows are what to act on; an active one's button stays quiet.
+        class={view.standing === 'active' ? 'button' : 'button button-primary'}
         aria-label={`Add deployment ${deploymentId} to cart`}
         disabled={pending}
         aria-busy={pending}

@@ -1,20 +1,36 @@
-// The tab's identifiers with their support status: one lookup for all of them, a row each,
-// "Add all expired to cart" when some have lapsed, and the portal's error when it fails.
-import { useEffect } from 'preact/hooks';
+// The tab's identifiers with their support status: one lookup for all of them, a row each in
+// urgency order, "Add all expired to cart" when some have lapsed, and the portal's error
+// when it fails. A long list gets status chips and a filter box, and renders a page of rows
+// at a time (more as the user scrolls), so thousands of identifiers stay responsive.
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { IdentifierStatus } from '@/lib/messaging/portal-results';
 import type { TabIdentifier } from '@/lib/messaging/results';
+import { formatCount } from '@/lib/popup/format';
+import { groupByKind } from '@/lib/popup/group';
 import { noteRender } from '@/lib/popup/perf';
 import { useRefreshSupportStatus, useSupportStatus } from '@/lib/popup/portal-queries';
+import {
+  byUrgency,
+  countByUrgency,
+  matchesFilter,
+  type RowSupport,
+  urgencyOf,
+} from '@/lib/popup/urgency';
 import { AddAllExpired } from './AddAllExpired';
 import { IdentifierGroups } from './IdentifierGroups';
 import { PortalErrorNotice } from './PortalErrorNotice';
-import type { RowSupport } from './SupportRow';
+import { type Chip, RowFilters } from './RowFilters';
 
 interface Props {
   tabId: number;
   identifiers: readonly TabIdentifier[];
   announce: (message: string) => void;
 }
+
+/** Rows rendered at once, and added by each "Show more". */
+export const ROWS_PER_PAGE = 100;
+/** Shorter lists need no chips or filter box. */
+const FILTERS_FROM = 10;
 
 const keyOf = (identifier: { kind: string; value: string }) =>
   `${identifier.kind}:${identifier.value}`;
@@ -29,28 +45,76 @@ export function TabSupport({ tabId, identifiers, announce }: Props) {
     if (known) noteRender(status.dataUpdatedAt);
   }, [known, status.dataUpdatedAt]);
 
-  const byKey = new Map<string, IdentifierStatus>(
-    known?.identifiers.map((identifier) => [keyOf(identifier), identifier]),
+  const byKey = useMemo(
+    () =>
+      new Map<string, IdentifierStatus>(
+        known?.identifiers.map((identifier) => [keyOf(identifier), identifier]),
+      ),
+    [known],
   );
   const waiting = status.isPending || status.isPlaceholderData;
-  const supportOf = (identifier: TabIdentifier): RowSupport => {
-    const found = byKey.get(keyOf(identifier));
-    if (found) return found.found ? found : 'not-found';
-    return waiting ? 'checking' : 'unknown';
-  };
+  const supportOf = useCallback(
+    (identifier: TabIdentifier): RowSupport => {
+      const found = byKey.get(keyOf(identifier));
+      if (found) return found.found ? found : 'not-found';
+      return waiting ? 'checking' : 'unknown';
+    },
+    [byKey, waiting],
+  );
 
   // One row in full and one cart line per deployment: its ID and its serials may all be on
   // the page. The answer lists them in the popup's order, deployments first.
-  const expired = new Set<string>();
-  const repeats = new Set<string>();
-  const seen = new Set<string>();
-  for (const identifier of known?.identifiers ?? []) {
-    if (!identifier.found) continue;
-    const id = identifier.deployment.id;
-    if (seen.has(id)) repeats.add(keyOf(identifier));
-    seen.add(id);
-    if (identifier.renewal?.status === 'expired') expired.add(id);
-  }
+  const { expired, repeats } = useMemo(() => {
+    const expired = new Set<string>();
+    const repeats = new Set<string>();
+    const seen = new Set<string>();
+    for (const identifier of known?.identifiers ?? []) {
+      if (!identifier.found) continue;
+      const id = identifier.deployment.id;
+      if (seen.has(id)) repeats.add(keyOf(identifier));
+      seen.add(id);
+      if (identifier.renewal?.status === 'expired') expired.add(id);
+    }
+    return { expired, repeats };
+  }, [known]);
+  const isRepeat = useCallback(
+    (identifier: TabIdentifier) => repeats.has(keyOf(identifier)),
+    [repeats],
+  );
+
+  const [chip, setChip] = useState<Chip>('all');
+  const [filter, setFilter] = useState('');
+  const [shown, setShown] = useState(ROWS_PER_PAGE);
+
+  // Kinds stay grouped (deployments first); within a kind, the most urgent first.
+  const ordered = useMemo(
+    () => groupByKind(identifiers).flatMap((group) => byUrgency(group.items, supportOf)),
+    [identifiers, supportOf],
+  );
+  const counts = useMemo(
+    () => ({ all: identifiers.length, ...countByUrgency(identifiers, supportOf) }),
+    [identifiers, supportOf],
+  );
+  const matching = useMemo(
+    () =>
+      chip === 'all' && filter.trim() === ''
+        ? ordered
+        : ordered.filter((identifier) => {
+            const support = supportOf(identifier);
+            return (
+              (chip === 'all' || urgencyOf(support) === chip) &&
+              matchesFilter(identifier.value, support, filter)
+            );
+          }),
+    [ordered, supportOf, chip, filter],
+  );
+  const visible = useMemo(() => matching.slice(0, shown), [matching, shown]);
+  const totals = useMemo(() => {
+    const totals: Partial<Record<TabIdentifier['kind'], number>> = {};
+    for (const { kind } of matching) totals[kind] = (totals[kind] ?? 0) + 1;
+    return totals;
+  }, [matching]);
+  const showMore = useCallback(() => setShown((count) => count + ROWS_PER_PAGE), []);
 
   return (
     <>
@@ -69,13 +133,68 @@ export function TabSupport({ tabId, identifiers, announce }: Props) {
           </p>
         </div>
       )}
+      {identifiers.length >= FILTERS_FROM && (
+        <RowFilters
+          chip={chip}
+          counts={counts}
+          onChip={(next) => {
+            setChip(next);
+            setShown(ROWS_PER_PAGE);
+          }}
+          filter={filter}
+          onFilter={(next) => {
+            setFilter(next);
+            setShown(ROWS_PER_PAGE);
+          }}
+        />
+      )}
       <IdentifierGroups
-        identifiers={identifiers}
+        identifiers={visible}
+        totals={totals}
         announce={announce}
         supportOf={supportOf}
-        isRepeat={(identifier) => repeats.has(keyOf(identifier))}
+        isRepeat={isRepeat}
         today={known?.today}
       />
+      {matching.length === 0 && (
+        <p class="muted no-match" data-testid="no-match">
+          No identifier on this page matches.
+        </p>
+      )}
+      {matching.length > visible.length && (
+        <MoreRows shown={visible.length} total={matching.length} onMore={showMore} />
+      )}
     </>
+  );
+}
+
+/**
+ * "Show 100 more", pressed by hand or by scrolling near it: an IntersectionObserver on the
+ * button adds the next page before the user reaches the end.
+ */
+function MoreRows({ shown, total, onMore }: { shown: number; total: number; onMore: () => void }) {
+  const button = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    const target = button.current;
+    if (!target || typeof IntersectionObserver === 'undefined') return;
+    const observer = new IntersectionObserver(
+      (entries) => {
+        if (entries.some((entry) => entry.isIntersecting)) onMore();
+      },
+      { root: target.closest('.content'), rootMargin: '0px 0px 400px 0px' },
+    );
+    observer.observe(target);
+    return () => observer.disconnect();
+  }, [onMore, shown]);
+  const next = Math.min(ROWS_PER_PAGE, total - shown);
+  return (
+    <div class="more-rows">
+      <button ref={button} type="button" class="button" onClick={onMore}>
+        Show {formatCount(next)} more
+      </button>
+      <span class="muted" data-testid="rows-shown">
+        Showing {formatCount(shown)} of {formatCount(total)}
+      </span>
+    </div>
   );
 }

@@ -1,0 +1,138 @@
+// A tab with hundreds of identifiers against a scripted background: rows in urgency order,
+// status chips with counts, the filter box, and a page of rows at a time.
+import { QueryClientProvider } from '@tanstack/preact-query';
+import { cleanup, render, screen, waitFor, within } from '@testing-library/preact';
+import userEvent from '@testing-library/user-event';
+import { afterEach, beforeEach, expect, test } from 'vitest';
+import type { IdentifierStatus, SupportView } from '@/lib/messaging/portal-results';
+import type { TabIdentifier } from '@/lib/messaging/results';
+import { PopupApp } from './PopupApp';
+import { fakeBackground, found, supportStatusOf, view } from './testing/fake-background';
+import { testQueryClient } from './testing/render';
+
+const TAB = 9;
+const deployment = (n: number): TabIdentifier => ({
+  kind: 'deployment',
+  value: String(20000000 + n),
+  count: 1,
+});
+
+// 250 deployments: every fifth not found; the rest expired, expiring or active in turn.
+const IDENTIFIERS = Array.from({ length: 250 }, (_, n) => deployment(n));
+const VIEWS = new Map<string, SupportView>();
+for (const [n, identifier] of IDENTIFIERS.entries()) {
+  if (n % 5 === 4) continue;
+  const expiresOn = ['2020-01-01', '2026-12-10', '2028-01-01', '2022-06-30'][n % 4] as string;
+  VIEWS.set(
+    identifier.value,
+    view(identifier.value, expiresOn, [], n === 7 ? 'Harbourline warehouse' : undefined),
+  );
+}
+const statuses = (): IdentifierStatus[] =>
+  IDENTIFIERS.map((identifier) => {
+    const support = VIEWS.get(identifier.value);
+    return support ? found(identifier, support) : { ...identifier, found: false };
+  });
+
+let background: ReturnType<typeof fakeBackground>;
+beforeEach(() => {
+  background = fakeBackground(TAB, IDENTIFIERS);
+  background.handlers['support-status'] = () => supportStatusOf(TAB, statuses());
+});
+afterEach(cleanup);
+
+async function mount() {
+  render(
+    <QueryClientProvider client={testQueryClient()}>
+      <PopupApp tabId={TAB} poppedOut />
+    </QueryClientProvider>,
+  );
+  await waitFor(() => expect(screen.getAllByTestId('status-chip').length).toBeGreaterThan(0));
+}
+
+const rowNames = () =>
+  screen.getAllByRole('article').map((row) => row.getAttribute('aria-label') ?? '');
+const chip = (name: RegExp) => screen.getByRole('button', { name });
+
+test('the most urgent first: expired (longest lapsed on top), expiring, active, not found', async () => {
+  await mount();
+  const rows = screen.getAllByRole('article');
+  const standings = rows.map((row) => row.className.replace('row ', '') || 'none');
+  // The first rows lapsed in 2020 (n % 4 === 0), then those lapsed in 2022.
+  expect(standings.slice(0, 3)).toEqual(['row-expired', 'row-expired', 'row-expired']);
+  const first = within(rows[0] as HTMLElement).getByTestId('status-chip').textContent;
+  expect(first).toMatch(/^Expired 6 years ago$/);
+  expect(rowNames()[0]).toBe('Deployment 20000000');
+});
+
+test('chips count each standing and show only its rows; "All" shows them again', async () => {
+  const user = userEvent.setup();
+  await mount();
+  expect(chip(/^All/).textContent).toBe('All 250');
+  expect(chip(/^Expired/).textContent).toBe('Expired 100');
+  expect(chip(/^Expiring/).textContent).toBe('Expiring 50');
+  expect(chip(/^Active/).textContent).toBe('Active 50');
+  expect(chip(/^Not found/).textContent).toBe('Not found 50');
+  expect(screen.queryByRole('button', { name: /^Checking/ })).toBeNull();
+  expect(chip(/^All/).getAttribute('aria-pressed')).toBe('true');
+
+  await user.click(chip(/^Expiring/));
+  expect(chip(/^Expiring/).getAttribute('aria-pressed')).toBe('true');
+  expect(chip(/^All/).getAttribute('aria-pressed')).toBe('false');
+  expect(screen.getAllByRole('article')).toHaveLength(50);
+  for (const row of screen.getAllByRole('article')) {
+    expect(within(row).getByTestId('status-chip').textContent).toBe('Expires in 14 days');
+  }
+  expect(screen.queryByTestId('rows-shown')).toBeNull();
+
+  await user.click(chip(/^Not found/));
+  expect(screen.getAllByTestId('not-found')).toHaveLength(50);
+
+  await user.click(chip(/^All/));
+  expect(screen.getByTestId('rows-shown').textContent).toBe('Showing 100 of 250');
+});
+
+test('the filter box matches a deployment number, a name or an organization', async () => {
+  const user = userEvent.setup();
+  await mount();
+  const box = screen.getByRole('searchbox', {
+    name: 'Filter by deployment, serial, name or organization',
+  });
+  await user.type(box, 'harbourline');
+  expect(rowNames()).toEqual(['Deployment 20000007']);
+
+  await user.clear(box);
+  await user.type(box, '2000012');
+  expect(rowNames()).toHaveLength(10);
+
+  await user.clear(box);
+  await user.type(box, 'no such thing');
+  expect(screen.queryAllByRole('article')).toHaveLength(0);
+  expect(screen.getByTestId('no-match').textContent).toBe('No identifier on this page matches.');
+});
+
+test('100 rows at first, 100 more at a time; the heading counts them all', async () => {
+  const user = userEvent.setup();
+  await mount();
+  expect(screen.getAllByRole('article')).toHaveLength(100);
+  expect(screen.getByRole('heading', { name: /Deployment IDs/ }).textContent).toBe(
+    'Deployment IDs 250',
+  );
+  await user.click(screen.getByRole('button', { name: 'Show 100 more' }));
+  expect(screen.getAllByRole('article')).toHaveLength(200);
+  await user.click(screen.getByRole('button', { name: 'Show 50 more' }));
+  expect(screen.getAllByRole('article')).toHaveLength(250);
+  expect(screen.queryByRole('button', { name: /^Show \d+ more$/ })).toBeNull();
+});
+
+test('Add to cart is primary on lapsed and expiring rows and quieter on active ones', async () => {
+  const user = userEvent.setup();
+  await mount();
+  const addOf = (id: string) =>
+    screen.getByRole('button', { name: `Add deployment ${id} to cart` });
+  expect(addOf('20000000').className).toBe('button button-primary');
+  await user.click(chip(/^Expiring/));
+  expect(addOf('20000001').className).toBe('button button-primary');
+  await user.click(chip(/^Active/));
+  expect(addOf('20000002').className).toBe('button');
+});
