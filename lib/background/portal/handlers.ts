@@ -18,13 +18,14 @@ export function portalHandlers(
   service: () => PortalService,
 ): Pick<MessageHandlers, PortalMessageType> {
   return {
-    'support-status': ({ tabId, refresh }) => service().supportStatus(tabId, refresh),
+    'support-status': ({ tabId, refresh, items }) => service().supportStatus(tabId, refresh, items),
     'lookup-manual': ({ query }) => service().lookupManual(query),
     'get-cart': () => service().getCart(),
     'add-renewal': ({ deploymentId, quantity, credits }) =>
       service().addRenewal({ deploymentId, quantity, credits }),
     'remove-cart-line': ({ lineId }) => service().removeCartLine(lineId),
-    'add-all-expired': ({ tabId, credits }) => service().addAllExpired(tabId, credits),
+    'add-all-expired': ({ tabId, credits, deploymentIds }) =>
+      service().addAllExpired(tabId, credits, deploymentIds),
     'save-quote': () => service().saveQuote(),
     'open-portal': ({ page }) => service().openPortal(page),
     'get-account': () => service().account(),

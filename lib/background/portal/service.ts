@@ -17,6 +17,7 @@ import type {
   TabSupportStatus,
 } from '../../messaging/portal-results';
 import type { PortalClientOptions } from '../../portal/client';
+import type { LookupItem } from '../../portal/schemas';
 import { type IsoDate, localToday } from '../../renewal';
 import { loadSettings } from '../../settings';
 import { portalOrigin } from '../../settings/portal-url';
@@ -26,7 +27,7 @@ import { addRenewal, getCart, type RenewalOrder, removeCartLine, saveQuote } fro
 import { createConnector } from './connection';
 import { type PortalContext, portalCall } from './context';
 import { addAllExpired } from './expired';
-import { createLookupCache, DEFAULT_LOOKUP_TTL_MS } from './lookup-cache';
+import { createLookupCache, DEFAULT_LOOKUP_TTL_MS, itemKey } from './lookup-cache';
 import { lookupManual } from './manual';
 import { portalPageUrl } from './pages';
 import { ACTION_DEADLINE_MS, POPUP_PATIENCE } from './patience';
@@ -34,12 +35,20 @@ import { createSingleFlight } from './single-flight';
 import { tabSupportStatus } from './status';
 
 export interface PortalService {
-  supportStatus(tabId: number, refresh?: boolean): Promise<PortalResult<TabSupportStatus>>;
+  supportStatus(
+    tabId: number,
+    refresh?: boolean,
+    items?: readonly LookupItem[],
+  ): Promise<PortalResult<TabSupportStatus>>;
   lookupManual(query: string): Promise<PortalResult<ManualLookup>>;
   getCart(): Promise<PortalResult<Cart>>;
   addRenewal(order: RenewalOrder): Promise<PortalResult<RenewalAdded>>;
   removeCartLine(lineId: string): Promise<PortalResult<Cart>>;
-  addAllExpired(tabId: number, credits: CreditsOption): Promise<PortalResult<ExpiredAdded>>;
+  addAllExpired(
+    tabId: number,
+    credits: CreditsOption,
+    deploymentIds?: readonly string[],
+  ): Promise<PortalResult<ExpiredAdded>>;
   saveQuote(): Promise<PortalResult<QuoteSaved>>;
   openPortal(page: PortalPage): Promise<PortalResult<PortalPageOpened>>;
   account(): Promise<PortalResult<PortalAccount>>;
@@ -81,8 +90,10 @@ export function createPortalService(options: PortalServiceOptions = {}): PortalS
     context.flights.run(`request|${key}`, work);
 
   return {
-    supportStatus: (tabId, refresh = false) =>
-      join(`status|${tabId}|${refresh}`, () => tabSupportStatus(context, tabId, refresh)),
+    supportStatus: (tabId, refresh = false, items) =>
+      join(`status|${tabId}|${refresh}|${items?.map(itemKey).join(',') ?? 'all'}`, () =>
+        tabSupportStatus(context, tabId, refresh, items),
+      ),
     lookupManual: (query) => join(`manual|${query}`, () => lookupManual(context, query)),
     getCart: () => join('cart', () => getCart(context)),
     addRenewal: (order) =>
@@ -90,8 +101,10 @@ export function createPortalService(options: PortalServiceOptions = {}): PortalS
         addRenewal(context, order),
       ),
     removeCartLine: (lineId) => join(`remove|${lineId}`, () => removeCartLine(context, lineId)),
-    addAllExpired: (tabId, credits) =>
-      join(`expired|${tabId}|${credits}`, () => addAllExpired(context, tabId, credits)),
+    addAllExpired: (tabId, credits, deploymentIds) =>
+      join(`expired|${tabId}|${credits}|${deploymentIds?.join(',') ?? 'all'}`, () =>
+        addAllExpired(context, tabId, credits, deploymentIds),
+      ),
     saveQuote: () => join('quote', () => saveQuote(context)),
 
     async openPortal(page) {

@@ -1,9 +1,11 @@
-// `support-status`: every identifier detected on a tab, with what the portal knows about it.
+// `support-status`: every identifier detected on a tab (or a page of them the popup names),
+// with what the portal knows about it.
 import type {
   IdentifierStatus,
   PortalResult,
   TabSupportStatus,
 } from '../../messaging/portal-results';
+import { identifierKey } from '../../messaging/schemas';
 import { aggregateTab } from '../aggregate';
 import { readTab } from '../tab-store';
 import type { PortalContext } from './context';
@@ -14,11 +16,14 @@ export async function tabSupportStatus(
   context: PortalContext,
   tabId: number,
   refresh = false,
+  items?: readonly { kind: string; value: string }[],
 ): Promise<PortalResult<TabSupportStatus>> {
   const connected = await context.connect();
   if (!connected.ok) return connected;
   const connection = connected.value;
-  const { identifiers } = aggregateTab(tabId, await readTab(tabId));
+  const onTab = aggregateTab(tabId, await readTab(tabId)).identifiers;
+  // A page the popup asks for: those of its items still on the tab, in the popup's order.
+  const identifiers = items ? pick(onTab, items) : onTab;
 
   const looked = await lookUp(context, connection, identifiers, { refresh });
   if (!looked.ok) return looked;
@@ -43,4 +48,12 @@ export async function tabSupportStatus(
       fetchedAt: looked.value.fetchedAt,
     },
   };
+}
+
+function pick<T extends { kind: string; value: string }>(
+  identifiers: readonly T[],
+  items: readonly { kind: string; value: string }[],
+): T[] {
+  const byKey = new Map(identifiers.map((identifier) => [identifierKey(identifier), identifier]));
+  return items.flatMap((item) => byKey.get(identifierKey(item)) ?? []);
 }
