@@ -28,16 +28,25 @@ for (const [n, identifier] of IDENTIFIERS.entries()) {
     view(identifier.value, expiresOn, [], n === 7 ? 'Harbourline warehouse' : undefined),
   );
 }
-const statuses = (): IdentifierStatus[] =>
-  IDENTIFIERS.map((identifier) => {
-    const support = VIEWS.get(identifier.value);
-    return support ? found(identifier, support) : { ...identifier, found: false };
-  });
+const statusOf = (identifier: TabIdentifier): IdentifierStatus => {
+  const support = VIEWS.get(identifier.value);
+  return support ? found(identifier, support) : { ...identifier, found: false };
+};
+
+/** Like the background: the items asked for (a page of them), else the whole tab. */
+function answerTo(request: Record<string, unknown>) {
+  const asked = request.items as { value: string }[] | undefined;
+  const wanted = asked ? new Set(asked.map((item) => item.value)) : undefined;
+  return supportStatusOf(
+    TAB,
+    IDENTIFIERS.filter((identifier) => wanted?.has(identifier.value) ?? true).map(statusOf),
+  );
+}
 
 let background: ReturnType<typeof fakeBackground>;
 beforeEach(() => {
   background = fakeBackground(TAB, IDENTIFIERS);
-  background.handlers['support-status'] = () => supportStatusOf(TAB, statuses());
+  background.handlers['support-status'] = answerTo;
 });
 afterEach(cleanup);
 // Rendering a hundred rows in happy-dom on a shared machine takes seconds.
@@ -137,4 +146,38 @@ test('Add to cart is primary on lapsed and expiring rows and quieter on active o
   expect(addOf('20000001').className).toBe('button button-primary');
   await user.click(chip(/^Active/));
   expect(addOf('20000002').className).toBe('button');
+});
+
+test('a long list is asked 100 at a time; rows and "Checked N of M" appear as pages answer', async () => {
+  const pending: { request: Record<string, unknown>; answer: () => void }[] = [];
+  background.handlers['support-status'] = (request) =>
+    new Promise((resolve) => {
+      pending.push({ request, answer: () => resolve(answerTo(request)) });
+    });
+  render(
+    <QueryClientProvider client={testQueryClient()}>
+      <PopupApp tabId={TAB} poppedOut />
+    </QueryClientProvider>,
+  );
+  await waitFor(() => expect(pending).toHaveLength(2));
+  expect(pending.map(({ request }) => (request.items as unknown[]).length)).toEqual([100, 50]);
+  expect(screen.getAllByTestId('row-checking')).toHaveLength(100);
+
+  pending[1]?.answer();
+  await waitFor(
+    () => expect(screen.getByTestId('status-progress').textContent).toBe('Checked 50 of 150'),
+    { timeout: 10_000 },
+  );
+  // The answered page's expired rows come first; the rest still say they are checking.
+  expect(screen.getAllByTestId('status-chip').length).toBeGreaterThan(0);
+  expect(screen.getAllByTestId('row-checking').length).toBeGreaterThan(0);
+  expect(chip(/^Checking/).textContent).toBe('Checking 100');
+
+  pending[0]?.answer();
+  await waitFor(() => expect(screen.queryAllByTestId('row-checking')).toHaveLength(0), {
+    timeout: 10_000,
+  });
+  await waitFor(() => expect(screen.queryByTestId('status-progress')?.textContent ?? '').toBe(''));
+  expect(chip(/^All/).textContent).toBe('All 150');
+  expect(chip(/^Expired/).textContent).toBe('Expired 60');
 });

@@ -8,7 +8,8 @@ import type { TabIdentifier } from '@/lib/messaging/results';
 import { formatCount } from '@/lib/popup/format';
 import { groupByKind } from '@/lib/popup/group';
 import { noteRender } from '@/lib/popup/perf';
-import { useRefreshSupportStatus, useSupportStatus } from '@/lib/popup/portal-queries';
+import { useSupportStatus } from '@/lib/popup/portal-queries';
+import type { StatusProgress } from '@/lib/popup/support-pages';
 import {
   byUrgency,
   countByUrgency,
@@ -36,8 +37,7 @@ const keyOf = (identifier: { kind: string; value: string }) =>
   `${identifier.kind}:${identifier.value}`;
 
 export function TabSupport({ tabId, identifiers, announce }: Props) {
-  const status = useSupportStatus(tabId, identifiers);
-  const refresh = useRefreshSupportStatus(tabId, identifiers);
+  const { status, refresh, progress } = useSupportStatus(tabId, identifiers);
   const answer = status.data;
   const known = answer?.ok ? answer.value : undefined;
 
@@ -52,7 +52,8 @@ export function TabSupport({ tabId, identifiers, announce }: Props) {
       ),
     [known],
   );
-  const waiting = status.isPending || status.isPlaceholderData;
+  const checking = progress !== undefined && progress.checked < progress.total;
+  const waiting = status.isPending || status.isPlaceholderData || (checking && status.isFetching);
   const supportOf = useCallback(
     (identifier: TabIdentifier): RowSupport => {
       const found = byKey.get(keyOf(identifier));
@@ -125,11 +126,15 @@ export function TabSupport({ tabId, identifiers, announce }: Props) {
           retrying={refresh.isPending || status.isFetching}
         />
       )}
-      {known && (
+      {(known || checking) && (
         <div class="toolbar">
-          <AddAllExpired tabId={tabId} expired={expired} />
-          <p class="refreshing" role="status">
-            {status.isFetching || refresh.isPending ? 'Updating…' : ''}
+          {known && <AddAllExpired tabId={tabId} expired={expired} />}
+          <p class="refreshing" role="status" data-testid="status-progress">
+            {checking && (status.isFetching || refresh.isPending)
+              ? progressWords(progress)
+              : status.isFetching || refresh.isPending
+                ? 'Updating…'
+                : ''}
           </p>
         </div>
       )}
@@ -166,6 +171,13 @@ export function TabSupport({ tabId, identifiers, announce }: Props) {
       )}
     </>
   );
+}
+
+function progressWords({ checked, total, waitingSeconds }: StatusProgress): string {
+  const words = `Checked ${formatCount(checked)} of ${formatCount(total)}`;
+  return waitingSeconds === undefined
+    ? words
+    : `${words}; the portal asked to wait ${waitingSeconds} s`;
 }
 
 /**

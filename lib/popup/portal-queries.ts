@@ -2,10 +2,18 @@
 // explains failures); only successful ones are persisted (./persist.ts). Every cart change
 // answers with the cart after it, which becomes the cart query's data at once.
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/preact-query';
+import { useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { askBackground } from '../messaging/client';
-import type { Cart, CreditsOption, PortalPage, PortalResult } from '../messaging/portal-results';
+import type {
+  Cart,
+  CreditsOption,
+  PortalPage,
+  PortalResult,
+  TabSupportStatus,
+} from '../messaging/portal-results';
 import type { TabIdentifier } from '../messaging/results';
+import { type StatusProgress, supportStatusInPages, withEarlier } from './support-pages';
 
 export const portalQueryKeys = {
   /** Keyed by what the tab shows, so a new detection asks again. */
@@ -18,23 +26,52 @@ export const portalQueryKeys = {
 
 export const addRenewalKey = (deploymentId: string) => ['add-renewal', deploymentId] as const;
 
+/**
+ * The tab's support status, asked a page at a time on a long list (./support-pages.ts): each
+ * page's rows are shown as they arrive, with how many are checked so far. `refresh` is Retry:
+ * past the background's one-minute cache, straight to the portal.
+ */
 export function useSupportStatus(tabId: number, identifiers: readonly TabIdentifier[]) {
-  return useQuery({
-    queryKey: portalQueryKeys.supportStatus(tabId, identifiers),
-    queryFn: () => askBackground({ type: 'support-status', tabId }),
+  const queryClient = useQueryClient();
+  const queryKey = portalQueryKeys.supportStatus(tabId, identifiers);
+  const [progress, setProgress] = useState<{ key: string; step: StatusProgress }>();
+  const earlier = useRef<TabSupportStatus>();
+
+  const fetchStatus = (refresh: boolean, signal?: AbortSignal) =>
+    supportStatusInPages({
+      identifiers,
+      signal,
+      ask: (items) =>
+        askBackground({
+          type: 'support-status',
+          tabId,
+          ...(refresh && { refresh }),
+          ...(items && { items }),
+        }),
+      onProgress: (partial, step) => {
+        setProgress({ key: queryKey[2], step });
+        if (!partial) return;
+        const answer: PortalResult<TabSupportStatus> = {
+          ok: true,
+          value: withEarlier(partial, earlier.current),
+        };
+        queryClient.setQueryData(queryKey, answer);
+      },
+    });
+
+  const status = useQuery({
+    queryKey,
+    queryFn: ({ signal }) => fetchStatus(false, signal),
     enabled: identifiers.length > 0,
     // A new detection keeps the rows already known until the new answer arrives.
     placeholderData: keepPreviousData,
   });
-}
+  if (status.data?.ok) earlier.current = status.data.value;
 
-/** Retry: past the background's one-minute cache, straight to the portal. */
-export function useRefreshSupportStatus(tabId: number, identifiers: readonly TabIdentifier[]) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: () => askBackground({ type: 'support-status', tabId, refresh: true }),
+  const refresh = useMutation({
+    mutationFn: () => fetchStatus(true),
     onSuccess: (answer) => {
-      queryClient.setQueryData(portalQueryKeys.supportStatus(tabId, identifiers), answer);
+      queryClient.setQueryData(queryKey, answer);
       // The portal is back: a cart that failed with it is asked again, or rows already in
       // the cart would offer "Add to cart".
       if (answer.ok) {
@@ -45,6 +82,9 @@ export function useRefreshSupportStatus(tabId: number, identifiers: readonly Tab
       }
     },
   });
+
+  const step = progress?.key === queryKey[2] ? progress.step : undefined;
+  return { status, refresh, progress: step };
 }
 
 export function useManualLookup(query: string | undefined) {
