@@ -7,7 +7,14 @@ import { afterEach, beforeEach, expect, test, vi } from 'vitest';
 import type { IdentifierStatus, SupportView } from '@/lib/messaging/portal-results';
 import type { TabIdentifier } from '@/lib/messaging/results';
 import { PopupApp } from './PopupApp';
-import { fakeBackground, found, supportStatusOf, view } from './testing/fake-background';
+import {
+  cartOf,
+  fakeBackground,
+  found,
+  lineFor,
+  supportStatusOf,
+  view,
+} from './testing/fake-background';
 import { testQueryClient } from './testing/render';
 
 const TAB = 9;
@@ -180,4 +187,71 @@ test('a long list is asked 100 at a time; rows and "Checked N of M" appear as pa
   await waitFor(() => expect(screen.queryByTestId('status-progress')?.textContent ?? '').toBe(''));
   expect(chip(/^All/).textContent).toBe('All 150');
   expect(chip(/^Expired/).textContent).toBe('Expired 60');
+});
+
+test('Add all expired: 20 at a time with progress, a summary, and Retry for the failed one only', async () => {
+  const user = userEvent.setup();
+  let lines: ReturnType<typeof lineFor>[] = [];
+  let refuse = true;
+  let release: (() => void) | undefined;
+  background.handlers['get-cart'] = () => ({ ok: true, value: cartOf(lines) });
+  background.handlers['add-all-expired'] = async (request) => {
+    const batch = request.deploymentIds as string[];
+    // The first batch waits for the test, so its progress can be read.
+    if (lines.length === 0 && refuse) await new Promise<void>((go) => (release = go));
+    const failed = refuse && batch.includes('20000000') ? ['20000000'] : [];
+    const inCart = new Set(lines.map((l) => l.deploymentId));
+    const added = batch
+      .filter((id) => !failed.includes(id) && !inCart.has(id))
+      .map((id) => lineFor(VIEWS.get(id) as SupportView));
+    lines = [...lines, ...added];
+    return {
+      ok: true,
+      value: {
+        added,
+        alreadyInCart: batch.filter((id) => inCart.has(id)),
+        failed: failed.map((deploymentId) => ({
+          deploymentId,
+          quantity: 7,
+          error: { kind: 'not-found', status: 404 },
+        })),
+        cart: cartOf(lines),
+      },
+    };
+  };
+  await mount();
+  await waitFor(() => expect(screen.queryAllByTestId('row-checking')).toHaveLength(0), {
+    timeout: 10_000,
+  });
+  const progress = () => screen.getByTestId('add-all-progress').textContent;
+  expect(progress()).toBe('60 expired, not in the cart yet');
+
+  await user.click(screen.getByRole('button', { name: 'Add all expired to cart' }));
+  await waitFor(() => expect(progress()).toBe('Adding 20 of 60…'));
+  release?.();
+  await waitFor(
+    () => expect(screen.getByTestId('add-all-summary').textContent).toBe('Added 59. 1 failed:'),
+    {
+      timeout: 10_000,
+    },
+  );
+  expect(
+    background.sentOf('add-all-expired').map((r) => (r.deploymentIds as string[]).length),
+  ).toEqual([20, 20, 20]);
+  const failures = screen.getByTestId('add-all-failed');
+  expect(within(failures).getByRole('listitem').textContent).toBe(
+    '20000000: Not known to the portal',
+  );
+  expect(progress()).toBe('1 expired, not in the cart yet');
+
+  refuse = false;
+  await user.click(within(failures).getByRole('button', { name: 'Retry the failed one' }));
+  await waitFor(() => expect(screen.getByTestId('add-all-summary').textContent).toBe('Added 1.'), {
+    timeout: 10_000,
+  });
+  expect(background.sentOf('add-all-expired').at(-1)?.deploymentIds).toEqual(['20000000']);
+  expect(progress()).toBe('Every expired deployment is in the cart');
+  // One line per deployment, never two.
+  expect(new Set(lines.map((l) => l.deploymentId)).size).toBe(lines.length);
+  expect(lines).toHaveLength(60);
 });

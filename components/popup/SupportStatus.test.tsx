@@ -293,7 +293,7 @@ describe('the cart', () => {
     await vi.waitFor(() => expect(background.sentOf('add-all-expired')).toHaveLength(1));
     await vi.waitFor(() => expect(text(row('Deployment 14181336'))).toContain('In cart (6 years)'));
     expect(background.sentOf('add-all-expired')).toEqual([
-      { type: 'add-all-expired', tabId: TAB, credits: 'organization' },
+      { type: 'add-all-expired', tabId: TAB, credits: 'organization', deploymentIds: ['14181336'] },
     ]);
     expect(text(root.querySelector('[data-testid="add-all-failed"]'))).toContain(
       '55512345: Not known to the portal',

@@ -13,6 +13,7 @@ import type {
   TabSupportStatus,
 } from '../messaging/portal-results';
 import type { TabIdentifier } from '../messaging/results';
+import { type AddAllProgress, addExpiredInBatches } from './add-all';
 import { type StatusProgress, supportStatusInPages, withEarlier } from './support-pages';
 
 export const portalQueryKeys = {
@@ -176,16 +177,28 @@ export function useCheckCart() {
   });
 }
 
+/**
+ * Puts the named expired deployments a batch at a time (./add-all.ts); each batch's cart
+ * becomes the cart shown, so rows turn "In cart" as it goes. `progress` while it runs.
+ */
 export function useAddAllExpired(tabId: number) {
   const setCart = useSetCart();
-  return useMutation({
+  const [progress, setProgress] = useState<AddAllProgress>();
+  const mutation = useMutation({
     mutationKey: ['add-all-expired', tabId],
-    mutationFn: (credits: CreditsOption) =>
-      askBackground({ type: 'add-all-expired', tabId, credits }),
-    onSuccess: async (answer) => {
-      if (answer.ok) await setCart(answer.value.cart);
-    },
+    mutationFn: ({ deploymentIds, credits }: { deploymentIds: string[]; credits: CreditsOption }) =>
+      addExpiredInBatches({
+        deploymentIds,
+        ask: (batch) =>
+          askBackground({ type: 'add-all-expired', tabId, credits, deploymentIds: batch }),
+        onBatch: (step, cart) => {
+          setProgress(step);
+          if (cart) void setCart(cart);
+        },
+      }),
+    onSettled: () => setProgress(undefined),
   });
+  return { ...mutation, progress };
 }
 
 export function useSaveQuote() {
