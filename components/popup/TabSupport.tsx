@@ -2,12 +2,12 @@
 // urgency order, "Add all expired to cart" when some have lapsed, and the portal's error
 // when it fails. A long list gets status chips and a filter box, and renders a page of rows
 // at a time (more as the user scrolls), so thousands of identifiers stay responsive.
-import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { IdentifierStatus } from '@/lib/messaging/portal-results';
 import type { TabIdentifier } from '@/lib/messaging/results';
 import { formatCount } from '@/lib/popup/format';
 import { groupByKind } from '@/lib/popup/group';
-import { noteRender } from '@/lib/popup/perf';
+import { noteRender, noteSupportRows } from '@/lib/popup/perf';
 import { useSupportStatus } from '@/lib/popup/portal-queries';
 import type { StatusProgress } from '@/lib/popup/support-pages';
 import {
@@ -44,6 +44,10 @@ export function TabSupport({ tabId, identifiers, announce }: Props) {
   useEffect(() => {
     if (known) noteRender(status.dataUpdatedAt);
   }, [known, status.dataUpdatedAt]);
+  // Layout effect: runs once the rows are in the DOM, before the browser paints them.
+  useLayoutEffect(() => {
+    if (known) noteSupportRows();
+  }, [known]);
 
   const byKey = useMemo(
     () =>

@@ -14,6 +14,7 @@ import type {
 } from '../messaging/portal-results';
 import type { TabIdentifier } from '../messaging/results';
 import { type AddAllProgress, addExpiredInBatches } from './add-all';
+import { noteSupportData } from './perf';
 import { type StatusProgress, supportStatusInPages, withEarlier } from './support-pages';
 
 export const portalQueryKeys = {
@@ -52,6 +53,7 @@ export function useSupportStatus(tabId: number, identifiers: readonly TabIdentif
       onProgress: (partial, step) => {
         setProgress({ key: queryKey[2], step });
         if (!partial) return;
+        noteSupportData();
         const answer: PortalResult<TabSupportStatus> = {
           ok: true,
           value: withEarlier(partial, earlier.current),
@@ -62,7 +64,11 @@ export function useSupportStatus(tabId: number, identifiers: readonly TabIdentif
 
   const status = useQuery({
     queryKey,
-    queryFn: ({ signal }) => fetchStatus(false, signal),
+    queryFn: async ({ signal }) => {
+      const answer = await fetchStatus(false, signal);
+      if (answer.ok) noteSupportData();
+      return answer;
+    },
     enabled: identifiers.length > 0,
     // A new detection keeps the rows already known until the new answer arrives.
     placeholderData: keepPreviousData,
