@@ -24,7 +24,7 @@ import { useRenewalContext } from './renewal-context';
 export function RenewalControls({ view, plan }: { view: SupportView; plan: RenewalPlan }) {
   const deploymentId = view.deployment.id;
   const { credits, announce } = useRenewalContext();
-  const cart = useCart();
+  const cart = useCart({ reader: true });
   const adding = useAddRenewal(deploymentId);
   // Another row may show the same deployment (its ID and its serial): pending is shared.
   const pending = useIsMutating({ mutationKey: addRenewalKey(deploymentId) }) > 0;

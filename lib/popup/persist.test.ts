@@ -149,6 +149,29 @@ describe('the persisted popup cache', () => {
     expect(next.getQueryData(['support-status', 7, 'huge'])).toBeUndefined();
   });
 
+  test('one support answer per tab is kept, the newest', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    const area = memoryArea();
+    const options = popupPersistOptions(storagePersister(area), '1.2.3');
+    const client = new QueryClient();
+    const answer = { ok: true, value: { identifiers: [] } };
+    vi.setSystemTime(1_000);
+    client.setQueryData(['support-status', 7, 'list-a'], answer);
+    client.setQueryData(['support-status', 8, 'list-c'], answer);
+    vi.setSystemTime(2_000);
+    client.setQueryData(['support-status', 7, 'list-b'], answer);
+    await persistQueryClientSave({ ...options, queryClient: client });
+    await flush();
+
+    const stored = area.items.get(POPUP_CACHE_KEY) as {
+      clientState: { queries: { queryKey: unknown[] }[] };
+    };
+    expect(stored.clientState.queries.map((q) => q.queryKey)).toEqual([
+      ['support-status', 8, 'list-c'],
+      ['support-status', 7, 'list-b'],
+    ]);
+  });
+
   test('a new extension version drops the old cache', async () => {
     const area = memoryArea();
     await persistQueryClientSave({

@@ -38,7 +38,7 @@ export function storagePersister(area: CacheArea | undefined, key = POPUP_CACHE_
   early?.catch(() => undefined);
   return {
     persistClient(client) {
-      latest = client;
+      latest = newestSupportAnswers(client);
       early = undefined; // written since: the early read is out of date
       if (scheduled || !area) return;
       scheduled = true;
@@ -64,6 +64,24 @@ export function storagePersister(area: CacheArea | undefined, key = POPUP_CACHE_
       await area?.remove(key);
     },
   };
+}
+
+/**
+ * One support answer per tab, the newest: a page whose list grew while the popup was open
+ * leaves an answer per list it had, and only the last is worth showing again.
+ */
+function newestSupportAnswers(client: PersistedClient): PersistedClient {
+  const newest = new Map<unknown, number>();
+  for (const { queryKey, state } of client.clientState.queries) {
+    if (queryKey[0] !== 'support-status') continue;
+    newest.set(queryKey[1], Math.max(newest.get(queryKey[1]) ?? 0, state.dataUpdatedAt));
+  }
+  if (newest.size === 0) return client;
+  const queries = client.clientState.queries.filter(
+    ({ queryKey, state }) =>
+      queryKey[0] !== 'support-status' || newest.get(queryKey[1]) === state.dataUpdatedAt,
+  );
+  return { ...client, clientState: { ...client.clientState, queries } };
 }
 
 /** Which answers a persisted cache holds: each query's key and when its data was set. */

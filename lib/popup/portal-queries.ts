@@ -2,7 +2,7 @@
 // explains failures); only successful ones are persisted (./persist.ts). Every cart change
 // answers with the cart after it, which becomes the cart query's data at once.
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/preact-query';
-import { useRef, useState } from 'preact/hooks';
+import { useMemo, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { askBackground } from '../messaging/client';
 import type {
@@ -18,13 +18,29 @@ import { noteSupportData } from './perf';
 import { type StatusProgress, supportStatusInPages, withEarlier } from './support-pages';
 
 export const portalQueryKeys = {
-  /** Keyed by what the tab shows, so a new detection asks again. */
+  /**
+   * Keyed by what the tab shows, so a new detection asks again: the count and a hash of the
+   * list, not the list itself, which TanStack Query would hash again on every render.
+   */
   supportStatus: (tabId: number, identifiers: readonly TabIdentifier[]) =>
-    ['support-status', tabId, identifiers.map((i) => `${i.kind}:${i.value}`).join(' ')] as const,
+    ['support-status', tabId, listHash(identifiers)] as const,
   lookup: (query: string) => ['lookup-manual', query] as const,
   cart: ['cart'] as const,
   settings: ['portal-settings'] as const,
 };
+
+/** FNV-1a over the identifiers, with their count: tells one tab's lists apart. */
+function listHash(identifiers: readonly TabIdentifier[]): string {
+  let hash = 0x811c9dc5;
+  for (const { kind, value } of identifiers) {
+    const text = `${kind}:${value} `;
+    for (let i = 0; i < text.length; i += 1) {
+      hash ^= text.charCodeAt(i);
+      hash = Math.imul(hash, 0x01000193) >>> 0;
+    }
+  }
+  return `${identifiers.length}:${hash.toString(36)}`;
+}
 
 export const addRenewalKey = (deploymentId: string) => ['add-renewal', deploymentId] as const;
 
@@ -35,7 +51,10 @@ export const addRenewalKey = (deploymentId: string) => ['add-renewal', deploymen
  */
 export function useSupportStatus(tabId: number, identifiers: readonly TabIdentifier[]) {
   const queryClient = useQueryClient();
-  const queryKey = portalQueryKeys.supportStatus(tabId, identifiers);
+  const queryKey = useMemo(
+    () => portalQueryKeys.supportStatus(tabId, identifiers),
+    [tabId, identifiers],
+  );
   const [progress, setProgress] = useState<{ key: string; step: StatusProgress }>();
   const earlier = useRef<TabSupportStatus>();
 
@@ -112,12 +131,17 @@ export function usePortalSettings() {
 /** Every row reads the cart; a few seconds' freshness keeps them to one request. */
 const CART_FRESH_MS = 5000;
 
-export function useCart(enabled = true) {
+/**
+ * `reader`: a row that only reads the cart the popup already keeps (the cart bar asks for
+ * it, every change answers with it); rows mounting as a long list scrolls ask for nothing.
+ */
+export function useCart({ enabled = true, reader = false } = {}) {
   return useQuery({
     queryKey: portalQueryKeys.cart,
     queryFn: () => askBackground({ type: 'get-cart' }),
     enabled,
     staleTime: CART_FRESH_MS,
+    ...(reader && { refetchOnMount: false }),
   });
 }
 

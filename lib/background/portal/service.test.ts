@@ -194,6 +194,15 @@ describe('the lookup cache', () => {
     });
   });
 
+  test('a full storage.session only loses the cache: the answer still comes', async () => {
+    await detect(1, [deployment('14181336')]);
+    vi.spyOn(fakeBrowser.storage.session, 'set').mockRejectedValue(
+      new Error('Session storage quota bytes exceeded. Values were not stored.'),
+    );
+    const status = await value(service.supportStatus(1));
+    expect(status.identifiers[0]).toMatchObject({ found: true, standing: 'expired' });
+  });
+
   test('refresh skips the cache', async () => {
     await value(service.supportStatus(1));
     await value(service.supportStatus(1, true));
