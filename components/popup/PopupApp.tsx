@@ -5,6 +5,7 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { CreditsOption } from '@/lib/messaging/portal-results';
 import type { BackgroundError, Result, ScanStarted, TabResults } from '@/lib/messaging/results';
+import { formatCount } from '@/lib/popup/format';
 import { usePortalSettings } from '@/lib/popup/portal-queries';
 import { useLiveTabResults, useScanTab, useTabResults } from '@/lib/popup/queries';
 import { popOut } from '@/lib/popup/target-tab';
@@ -159,7 +160,7 @@ function TabView({ tab, scan, scanning, rescan, announce }: TabViewProps) {
       {scanError && <ErrorNotice error={scanError} onRetry={rescan} />}
       {count > 0 && (
         <p class="summary" data-testid="summary">
-          <strong class="summary-count">{count}</strong>{' '}
+          <strong class="summary-count">{formatCount(count)}</strong>{' '}
           <span>{count === 1 ? 'identifier' : 'identifiers'} on this page</span>
         </p>
       )}

@@ -24,7 +24,7 @@ import { useRenewalContext } from './renewal-context';
 export function RenewalControls({ view, plan }: { view: SupportView; plan: RenewalPlan }) {
   const deploymentId = view.deployment.id;
   const { credits, announce } = useRenewalContext();
-  const cart = useCart();
+  const cart = useCart({ reader: true });
   const adding = useAddRenewal(deploymentId);
   // Another row may show the same deployment (its ID and its serial): pending is shared.
   const pending = useIsMutating({ mutationKey: addRenewalKey(deploymentId) }) > 0;
@@ -98,7 +98,8 @@ export function RenewalControls({ view, plan }: { view: SupportView; plan: Renew
     <div class="renewal">
       <button
         type="button"
-        class="button button-primary"
+        // Lapsed and expiring rows are what to act on; an active one's button stays quiet.
+        class={view.standing === 'active' ? 'button' : 'button button-primary'}
         aria-label={`Add deployment ${deploymentId} to cart`}
         disabled={pending}
         aria-busy={pending}

@@ -2,15 +2,14 @@
 // name, product, serials, the status chip, the renewal plan in words and figures, and the
 // cart controls. Until the portal answers, or when it cannot, the row is the identifier
 // alone, still copyable.
+import { memo } from 'preact/compat';
 import type { SupportView } from '@/lib/messaging/portal-results';
 import { formatCalendarDate } from '@/lib/popup/format';
 import { planWords, priceWords } from '@/lib/popup/support-wording';
+import type { RowSupport } from '@/lib/popup/urgency';
 import { CopyButton } from './CopyButton';
 import { RenewalControls } from './RenewalControls';
 import { StatusChip } from './StatusChip';
-
-/** `unknown`: no portal answer to show (not asked yet, or the portal failed). */
-export type RowSupport = 'unknown' | 'checking' | 'not-found' | SupportView;
 
 interface Props {
   kind: 'deployment' | 'serial';
@@ -30,7 +29,17 @@ const LABELS = {
   serial: { row: 'Serial', copy: 'serial number' },
 } as const;
 
-export function SupportRow({ kind, value, count, support, today, announce, repeat }: Props) {
+// Memoized: a long list re-renders as each page of answers arrives, and a row whose props
+// did not change (same answer object) is skipped.
+export const SupportRow = memo(function SupportRow({
+  kind,
+  value,
+  count,
+  support,
+  today,
+  announce,
+  repeat,
+}: Props) {
   const view = typeof support === 'object' ? support : undefined;
   return (
     <article
@@ -71,7 +80,7 @@ export function SupportRow({ kind, value, count, support, today, announce, repea
         ))}
     </article>
   );
-}
+});
 
 function SupportDetails({ view, kind }: { view: SupportView; kind: 'deployment' | 'serial' }) {
   const { deployment, product, serials, support, renewal } = view;

@@ -282,7 +282,7 @@ describe('the cart', () => {
     await waitFor(() => expect(background.sentOf('add-all-expired')).toHaveLength(1));
     await waitFor(() => expect(text(row('Deployment 14181336'))).toContain('In cart (6 years)'));
     expect(background.sentOf('add-all-expired')).toEqual([
-      { type: 'add-all-expired', tabId: TAB, credits: 'organization' },
+      { type: 'add-all-expired', tabId: TAB, credits: 'organization', deploymentIds: ['14181336'] },
     ]);
     expect(text(screen.getByTestId('add-all-failed'))).toContain(
       '55512345: Not known to the portal',

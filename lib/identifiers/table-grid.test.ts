@@ -59,6 +59,31 @@ describe('table grid', () => {
     expect(positionOf(document.createElement('td'), grid)).toBeNull();
   });
 
+  test('lays out rows only as far as the cells asked about, one step of rows at a time', () => {
+    const rows = Array.from(
+      { length: 1000 },
+      (_, i) => `<tr><td id="r${i}">${10_000_000 + i}</td><td>x</td></tr>`,
+    );
+    const [table] = tables(
+      `<table><thead><tr><th>Deployment</th><th rowspan="0">Notes</th></tr></thead><tbody>${rows.join('')}</tbody></table>`,
+    );
+    if (!table) throw new Error('no table');
+    const grid = gridOf(cell(table, '#r0')) ?? expect.fail();
+    // The header row and the asking cell's own.
+    expect(grid.trs).toHaveLength(2);
+    for (let i = 1; i < 10; i++) expect(gridOf(cell(table, `#r${i}`))).toBe(grid);
+    expect(grid.trs).toHaveLength(11);
+    expect(columnHeaderOf(cell(table, '#r9'), grid)?.textContent).toBe('Deployment');
+    // A cell far down lays out the rows up to it, with the same answers as in order.
+    expect(gridOf(cell(table, '#r700'))).toBe(grid);
+    expect(grid.trs).toHaveLength(702);
+    expect(positionOf(cell(table, '#r700'), grid)).toEqual({ row: 701, column: 0 });
+    expect(columnHeaderOf(cell(table, '#r700'), grid)?.textContent).toBe('Deployment');
+    // The header's rowspan="0" ends with its group: the body's second column is its own.
+    expect(positionOf(cell(table, '#r5'), grid)).toEqual({ row: 6, column: 0 });
+    expect(grid.rows[6]?.[1]?.textContent).toBe('x');
+  });
+
   test('has no grid for a cell outside a table row', () => {
     document.body.innerHTML = '<div><span id="x">14181336</span></div>';
     expect(gridOf(document.querySelector('#x') as Element)).toBeNull();

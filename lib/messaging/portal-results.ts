@@ -1,6 +1,6 @@
 // What the background answers extension pages about the partner portal: support status,
-// manual lookups, the cart and quotes. Types only (the portal types are `import type`), so
-// the popup bundles none of the background's code or schemas.
+// manual lookups, the cart and quotes. Types and a dependency-free constant (the portal types
+// are `import type`), so the popup bundles none of the background's code or schemas.
 import type { PortalError } from '../portal/errors';
 import type {
   Cart,
@@ -155,6 +155,9 @@ export interface RenewalAdded {
   line: CartLine;
   cart: Cart;
 }
+
+/** The most deployments one `add-all-expired` request names (the popup sends batches). */
+export const MAX_EXPIRED_BATCH = 20;
 
 /** Answer to `add-all-expired`. */
 export interface ExpiredAdded {

@@ -102,9 +102,11 @@ export const messageProtocol = {
   // line is served by the portal operation of its name (`PortalOperations`).
 
   /**
-   * `{ tabId, refresh? }` → the support status of every identifier detected on the tab,
-   * looked up in one portal request per 100 identifiers (cached for a minute; `refresh`
-   * skips the cache), each planned with planRenewal against the user's local today.
+   * `{ tabId, refresh?, items? }` → the support status of every identifier detected on the
+   * tab (or of `items`, at most 100 of them, in that order: the popup asks a page at a time
+   * to show progress), looked up in one portal request per 100 identifiers (cached for a
+   * minute; `refresh` skips the cache), each planned with planRenewal against the user's
+   * local today.
    */
   'support-status': {
     from: 'extension',
@@ -148,8 +150,10 @@ export const messageProtocol = {
     portal: true,
   },
   /**
-   * `{ tabId, credits }` → puts a line for every expired deployment found on the tab, each
-   * with its catch-up quantity; deployments already in the cart are left alone.
+   * `{ tabId, credits, deploymentIds? }` → puts a line for every expired deployment found on
+   * the tab (or among `deploymentIds`, at most 20: the popup sends batches to show
+   * progress), each with its catch-up quantity; deployments already in the cart are left
+   * alone.
    */
   'add-all-expired': {
     from: 'extension',

@@ -64,6 +64,9 @@ describe('the protocol table', () => {
     expectTypeOf<PortalRequest<'support-status'>>().toEqualTypeOf<{
       tabId: number;
       refresh?: boolean | undefined;
+      items?:
+        | ({ kind: 'deployment'; value: string } | { kind: 'serial'; value: string })[]
+        | undefined;
     }>();
     expectTypeOf<PortalRequest<'open-portal'>>().toEqualTypeOf<{ page: PortalPage }>();
     expectTypeOf<keyof PortalRequest<'get-cart'>>().toBeNever();

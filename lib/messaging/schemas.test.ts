@@ -3,10 +3,12 @@ import { z } from 'zod/mini';
 import type { DetectionsReport } from './content-protocol';
 import { MAX_DISTINCT_IDENTIFIERS, MAX_REPORT_PAGES, REPORT_PAGE_SIZE } from './report-limits';
 import {
+  addAllExpiredSchema,
   detectionsReportSchema,
   scanTabSchema,
   setHighlightsSchema,
   showHeldHighlightsSchema,
+  supportStatusSchema,
 } from './schemas';
 
 const report = (identifiers: unknown, truncated: unknown = false) => ({
@@ -157,5 +159,38 @@ describe('extension requests', () => {
     expect(parse(4)).toBe(true);
     expect(parse(-1)).toBe(false);
     expect(parse(undefined)).toBe(false);
+  });
+});
+
+describe('pages of portal requests', () => {
+  const items = (n: number) =>
+    list(n).map(({ kind, value }) => ({ kind, value }) as { kind: string; value: string });
+  const status = (value: unknown) =>
+    z.safeParse(supportStatusSchema, { type: 'support-status', tabId: 3, items: value }).success;
+  const expired = (value: unknown) =>
+    z.safeParse(addAllExpiredSchema, {
+      type: 'add-all-expired',
+      tabId: 3,
+      credits: 'card',
+      deploymentIds: value,
+    }).success;
+
+  test('support-status names 1 to 100 well-formed identifiers, or none (the whole tab)', () => {
+    expect(status(undefined)).toBe(true);
+    expect(status(items(100))).toBe(true);
+    expect(status([{ kind: 'serial', value: 'VS0164AB' }])).toBe(true);
+    expect(status([])).toBe(false);
+    expect(status(items(101))).toBe(false);
+    expect(status([{ kind: 'deployment', value: '1418133' }])).toBe(false);
+    expect(status([{ kind: 'serial', value: 'vs0164ab' }])).toBe(false);
+  });
+
+  test('add-all-expired names 1 to 20 deployment numbers, or none (the whole tab)', () => {
+    const ids = (n: number) => items(n).map((item) => item.value);
+    expect(expired(undefined)).toBe(true);
+    expect(expired(ids(20))).toBe(true);
+    expect(expired([])).toBe(false);
+    expect(expired(ids(21))).toBe(false);
+    expect(expired(['VS0164AB'])).toBe(false);
   });
 });

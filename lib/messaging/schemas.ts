@@ -4,7 +4,8 @@
 // content script use the types alone).
 import { z } from 'zod/mini';
 import { DEPLOYMENT_VALUE, SERIAL_VALUE } from '../identifiers/values';
-import { MAX_RENEWAL_QUANTITY, MAX_SEARCH_QUERY_LENGTH } from '../portal/limits';
+import { MAX_LOOKUP_ITEMS, MAX_RENEWAL_QUANTITY, MAX_SEARCH_QUERY_LENGTH } from '../portal/limits';
+import { MAX_EXPIRED_BATCH } from './portal-results';
 import { MAX_REPORT_PAGES, REPORT_PAGE_SIZE } from './report-limits';
 
 /** Occurrences per identifier are counted, not listed; anything above this is nonsense. */
@@ -83,11 +84,26 @@ export const showHeldHighlightsSchema = z.object({
 
 const credits = z.enum(['organization', 'card']);
 
+/** Which of a tab's identifiers to answer for: a page of them (one portal request's worth). */
+const askedItems = z
+  .array(
+    z.discriminatedUnion('kind', [
+      z.object({
+        kind: z.literal('deployment'),
+        value: z.string().check(z.regex(DEPLOYMENT_VALUE)),
+      }),
+      z.object({ kind: z.literal('serial'), value: z.string().check(z.regex(SERIAL_VALUE)) }),
+    ]),
+  )
+  .check(z.minLength(1), z.maxLength(MAX_LOOKUP_ITEMS));
+
 export const supportStatusSchema = z.object({
   type: z.literal('support-status'),
   tabId,
   /** Ignore cached answers (the popup's Retry / refresh). */
   refresh: z.optional(z.boolean()),
+  /** Only these of the tab's identifiers, in this order; absent: all of them. */
+  items: z.optional(askedItems),
 });
 
 export const lookupManualSchema = z.object({
@@ -116,6 +132,12 @@ export const addAllExpiredSchema = z.object({
   type: z.literal('add-all-expired'),
   tabId,
   credits,
+  /** Only these deployments (those still expired); absent: every expired one on the tab. */
+  deploymentIds: z.optional(
+    z
+      .array(z.string().check(z.regex(DEPLOYMENT_VALUE)))
+      .check(z.minLength(1), z.maxLength(MAX_EXPIRED_BATCH)),
+  ),
 });
 
 export const saveQuoteSchema = z.object({ type: z.literal('save-quote') });

@@ -43,3 +43,10 @@ export function formatMoney(money: Money, locale?: string): string {
 export function timesMoney(money: Money, quantity: number): Money {
   return { amount: money.amount * quantity, currency: money.currency };
 }
+
+const countFormat = new Intl.NumberFormat();
+
+/** `5000` → "5,000" in the user's locale ("5.000" in de-DE). */
+export function formatCount(count: number): string {
+  return countFormat.format(count);
+}

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { noteRender, POPUP_STARTED_AT } from './perf';
+import { noteRender, noteSupportData, noteSupportRows, POPUP_STARTED_AT } from './perf';
 
 const marks = (name: string) => performance.getEntriesByName(name, 'mark');
 
@@ -12,4 +12,15 @@ test('the page start is marked on import; the first render of cached data once',
   noteRender(POPUP_STARTED_AT - 60_000);
   noteRender(POPUP_STARTED_AT - 30_000);
   expect(marks('popup-first-cached-render')).toHaveLength(1);
+});
+
+test('rows showing the support answer are marked once, and only after the answer', () => {
+  noteSupportRows();
+  expect(marks('popup-support-rows')).toHaveLength(0);
+  noteSupportData();
+  noteSupportData();
+  noteSupportRows();
+  noteSupportRows();
+  expect(marks('popup-support-data')).toHaveLength(1);
+  expect(marks('popup-support-rows')).toHaveLength(1);
 });

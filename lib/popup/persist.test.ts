@@ -7,6 +7,7 @@ import { afterEach, describe, expect, test, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import {
   type CacheArea,
+  MAX_PERSISTED_IDENTIFIERS,
   POPUP_CACHE_KEY,
   POPUP_CACHE_MAX_AGE_MS,
   popupCacheBuster,
@@ -54,6 +55,30 @@ describe('storagePersister', () => {
     await flush();
     expect(area.writes).toBe(1);
     expect((area.items.get(POPUP_CACHE_KEY) as { timestamp: number }).timestamp).toBe(3);
+  });
+
+  test('a cache holding the answers last written is not written again', async () => {
+    const area = memoryArea();
+    const persister = storagePersister(area);
+    const query = (dataUpdatedAt: number) => ({
+      queryKey: ['cart'],
+      queryHash: '["cart"]',
+      state: { data: { ok: true }, dataUpdatedAt, status: 'success' },
+    });
+    const client = (dataUpdatedAt: number) =>
+      ({
+        timestamp: dataUpdatedAt,
+        buster: 'b',
+        clientState: { queries: [query(dataUpdatedAt)], mutations: [] },
+      }) as unknown as Parameters<typeof persister.persistClient>[0];
+    await persister.persistClient(client(1));
+    await flush();
+    await persister.persistClient(client(1));
+    await flush();
+    expect(area.writes).toBe(1);
+    await persister.persistClient(client(2));
+    await flush();
+    expect(area.writes).toBe(2);
   });
 
   test('restores only something shaped like a persisted cache', async () => {
@@ -106,6 +131,45 @@ describe('the persisted popup cache', () => {
     await persistQueryClientRestore({ ...options, queryClient: next });
     expect(next.getQueryData(['cart'])).toEqual(ok);
     expect(next.getQueryData(['support-status', 7, 'deployment:14181336'])).toBeUndefined();
+  });
+
+  test('a support answer for more than a thousand identifiers is not kept', async () => {
+    const area = memoryArea();
+    const options = popupPersistOptions(storagePersister(area), '1.2.3');
+    const client = new QueryClient();
+    const answer = (n: number) => ({ ok: true, value: { identifiers: Array.from({ length: n }) } });
+    client.setQueryData(['support-status', 7, 'small'], answer(MAX_PERSISTED_IDENTIFIERS));
+    client.setQueryData(['support-status', 7, 'huge'], answer(MAX_PERSISTED_IDENTIFIERS + 1));
+    await persistQueryClientSave({ ...options, queryClient: client });
+    await flush();
+
+    const next = new QueryClient();
+    await persistQueryClientRestore({ ...options, queryClient: next });
+    expect(next.getQueryData(['support-status', 7, 'small'])).toBeDefined();
+    expect(next.getQueryData(['support-status', 7, 'huge'])).toBeUndefined();
+  });
+
+  test('one support answer per tab is kept, the newest', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    const area = memoryArea();
+    const options = popupPersistOptions(storagePersister(area), '1.2.3');
+    const client = new QueryClient();
+    const answer = { ok: true, value: { identifiers: [] } };
+    vi.setSystemTime(1_000);
+    client.setQueryData(['support-status', 7, 'list-a'], answer);
+    client.setQueryData(['support-status', 8, 'list-c'], answer);
+    vi.setSystemTime(2_000);
+    client.setQueryData(['support-status', 7, 'list-b'], answer);
+    await persistQueryClientSave({ ...options, queryClient: client });
+    await flush();
+
+    const stored = area.items.get(POPUP_CACHE_KEY) as {
+      clientState: { queries: { queryKey: unknown[] }[] };
+    };
+    expect(stored.clientState.queries.map((q) => q.queryKey)).toEqual([
+      ['support-status', 8, 'list-c'],
+      ['support-status', 7, 'list-b'],
+    ]);
   });
 
   test('a new extension version drops the old cache', async () => {

@@ -21,26 +21,36 @@ export interface CacheArea {
   remove(key: string): Promise<void>;
 }
 
+/** Support answers for more identifiers than this are not kept (megabytes on every change). */
+export const MAX_PERSISTED_IDENTIFIERS = 1000;
+
 /**
  * A persister over a storage area. Writes are coalesced: a burst of cache changes (a lookup
- * answer, then the cart) becomes one write at the end of the task.
+ * answer, then the cart) becomes one write at the end of the task. A cache whose answers are
+ * the ones last written (only fetch states changed) is not written again.
  */
 export function storagePersister(area: CacheArea | undefined, key = POPUP_CACHE_KEY): Persister {
   let latest: PersistedClient | undefined;
+  let written: string | undefined;
   let scheduled = false;
   // Read at once, not when the provider first renders: the popup's first paint waits on it.
   let early: Promise<Record<string, unknown>> | undefined = area?.get(key);
   early?.catch(() => undefined);
   return {
     persistClient(client) {
-      latest = client;
+      latest = newestSupportAnswers(client);
       early = undefined; // written since: the early read is out of date
       if (scheduled || !area) return;
       scheduled = true;
       setTimeout(() => {
         scheduled = false;
+        const signature = latest && signatureOf(latest);
+        if (signature === written) return;
+        written = signature;
         // A full quota or a closed popup loses only the cache, never the user's work.
-        area.set({ [key]: latest }).catch(() => undefined);
+        area.set({ [key]: latest }).catch(() => {
+          written = undefined;
+        });
       }, 0);
     },
     async restoreClient() {
@@ -54,6 +64,32 @@ export function storagePersister(area: CacheArea | undefined, key = POPUP_CACHE_
       await area?.remove(key);
     },
   };
+}
+
+/**
+ * One support answer per tab, the newest: a page whose list grew while the popup was open
+ * leaves an answer per list it had, and only the last is worth showing again.
+ */
+function newestSupportAnswers(client: PersistedClient): PersistedClient {
+  const newest = new Map<unknown, number>();
+  for (const { queryKey, state } of client.clientState.queries) {
+    if (queryKey[0] !== 'support-status') continue;
+    newest.set(queryKey[1], Math.max(newest.get(queryKey[1]) ?? 0, state.dataUpdatedAt));
+  }
+  if (newest.size === 0) return client;
+  const queries = client.clientState.queries.filter(
+    ({ queryKey, state }) =>
+      queryKey[0] !== 'support-status' || newest.get(queryKey[1]) === state.dataUpdatedAt,
+  );
+  return { ...client, clientState: { ...client.clientState, queries } };
+}
+
+/** Which answers a persisted cache holds: each query's key and when its data was set. */
+function signatureOf({ buster, clientState }: PersistedClient): string {
+  const queries = clientState.queries.map(
+    (query) => `${query.queryHash}@${query.state.dataUpdatedAt}`,
+  );
+  return `${buster}|${clientState.mutations.length}|${queries.join('|')}`;
 }
 
 function isPersistedClient(value: unknown): value is PersistedClient {
@@ -82,10 +118,18 @@ export function popupPersistOptions(
     buster: popupCacheBuster(extensionVersion),
     maxAge: POPUP_CACHE_MAX_AGE_MS,
     dehydrateOptions: {
-      // Only answers worth showing again: an error is asked afresh, never replayed.
-      shouldDehydrateQuery: (query) =>
-        query.state.status === 'success' &&
-        (query.state.data as { ok?: unknown } | undefined)?.ok === true,
+      // Only answers worth showing again: an error is asked afresh, never replayed; a
+      // tab of thousands is asked afresh too, rather than rewriting megabytes per change.
+      shouldDehydrateQuery: (query) => {
+        const data = query.state.data as
+          | { ok?: unknown; value?: { identifiers?: unknown[] } }
+          | undefined;
+        return (
+          query.state.status === 'success' &&
+          data?.ok === true &&
+          (data.value?.identifiers?.length ?? 0) <= MAX_PERSISTED_IDENTIFIERS
+        );
+      },
     },
   };
 }

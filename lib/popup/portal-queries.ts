@@ -2,39 +2,102 @@
 // explains failures); only successful ones are persisted (./persist.ts). Every cart change
 // answers with the cart after it, which becomes the cart query's data at once.
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/preact-query';
+import { useMemo, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { askBackground } from '../messaging/client';
-import type { Cart, CreditsOption, PortalPage, PortalResult } from '../messaging/portal-results';
+import type {
+  Cart,
+  CreditsOption,
+  PortalPage,
+  PortalResult,
+  TabSupportStatus,
+} from '../messaging/portal-results';
 import type { TabIdentifier } from '../messaging/results';
+import { type AddAllProgress, addExpiredInBatches } from './add-all';
+import { noteSupportData } from './perf';
+import { type StatusProgress, supportStatusInPages, withEarlier } from './support-pages';
 
 export const portalQueryKeys = {
-  /** Keyed by what the tab shows, so a new detection asks again. */
+  /**
+   * Keyed by what the tab shows, so a new detection asks again: the count and a hash of the
+   * list, not the list itself, which TanStack Query would hash again on every render.
+   */
   supportStatus: (tabId: number, identifiers: readonly TabIdentifier[]) =>
-    ['support-status', tabId, identifiers.map((i) => `${i.kind}:${i.value}`).join(' ')] as const,
+    ['support-status', tabId, listHash(identifiers)] as const,
   lookup: (query: string) => ['lookup-manual', query] as const,
   cart: ['cart'] as const,
   settings: ['portal-settings'] as const,
 };
 
+/** FNV-1a over the identifiers, with their count: tells one tab's lists apart. */
+function listHash(identifiers: readonly TabIdentifier[]): string {
+  let hash = 0x811c9dc5;
+  for (const { kind, value } of identifiers) {
+    const text = `${kind}:${value} `;
+    for (let i = 0; i < text.length; i += 1) {
+      hash ^= text.charCodeAt(i);
+      hash = Math.imul(hash, 0x01000193) >>> 0;
+    }
+  }
+  return `${identifiers.length}:${hash.toString(36)}`;
+}
+
 export const addRenewalKey = (deploymentId: string) => ['add-renewal', deploymentId] as const;
 
+/**
+ * The tab's support status, asked a page at a time on a long list (./support-pages.ts): each
+ * page's rows are shown as they arrive, with how many are checked so far. `refresh` is Retry:
+ * past the background's one-minute cache, straight to the portal.
+ */
 export function useSupportStatus(tabId: number, identifiers: readonly TabIdentifier[]) {
-  return useQuery({
-    queryKey: portalQueryKeys.supportStatus(tabId, identifiers),
-    queryFn: () => askBackground({ type: 'support-status', tabId }),
+  const queryClient = useQueryClient();
+  const queryKey = useMemo(
+    () => portalQueryKeys.supportStatus(tabId, identifiers),
+    [tabId, identifiers],
+  );
+  const [progress, setProgress] = useState<{ key: string; step: StatusProgress }>();
+  const earlier = useRef<TabSupportStatus>();
+
+  const fetchStatus = (refresh: boolean, signal?: AbortSignal) =>
+    supportStatusInPages({
+      identifiers,
+      signal,
+      ask: (items) =>
+        askBackground({
+          type: 'support-status',
+          tabId,
+          ...(refresh && { refresh }),
+          ...(items && { items }),
+        }),
+      onProgress: (partial, step) => {
+        setProgress({ key: queryKey[2], step });
+        if (!partial) return;
+        noteSupportData();
+        const answer: PortalResult<TabSupportStatus> = {
+          ok: true,
+          value: withEarlier(partial, earlier.current),
+        };
+        queryClient.setQueryData(queryKey, answer);
+      },
+    });
+
+  const status = useQuery({
+    queryKey,
+    queryFn: async ({ signal }) => {
+      const answer = await fetchStatus(false, signal);
+      if (answer.ok) noteSupportData();
+      return answer;
+    },
     enabled: identifiers.length > 0,
     // A new detection keeps the rows already known until the new answer arrives.
     placeholderData: keepPreviousData,
   });
-}
+  if (status.data?.ok) earlier.current = status.data.value;
 
-/** Retry: past the background's one-minute cache, straight to the portal. */
-export function useRefreshSupportStatus(tabId: number, identifiers: readonly TabIdentifier[]) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: () => askBackground({ type: 'support-status', tabId, refresh: true }),
+  const refresh = useMutation({
+    mutationFn: () => fetchStatus(true),
     onSuccess: (answer) => {
-      queryClient.setQueryData(portalQueryKeys.supportStatus(tabId, identifiers), answer);
+      queryClient.setQueryData(queryKey, answer);
       // The portal is back: a cart that failed with it is asked again, or rows already in
       // the cart would offer "Add to cart".
       if (answer.ok) {
@@ -45,6 +108,9 @@ export function useRefreshSupportStatus(tabId: number, identifiers: readonly Tab
       }
     },
   });
+
+  const step = progress?.key === queryKey[2] ? progress.step : undefined;
+  return { status, refresh, progress: step };
 }
 
 export function useManualLookup(query: string | undefined) {
@@ -65,12 +131,17 @@ export function usePortalSettings() {
 /** Every row reads the cart; a few seconds' freshness keeps them to one request. */
 const CART_FRESH_MS = 5000;
 
-export function useCart(enabled = true) {
+/**
+ * `reader`: a row that only reads the cart the popup already keeps (the cart bar asks for
+ * it, every change answers with it); rows mounting as a long list scrolls ask for nothing.
+ */
+export function useCart({ enabled = true, reader = false } = {}) {
   return useQuery({
     queryKey: portalQueryKeys.cart,
     queryFn: () => askBackground({ type: 'get-cart' }),
     enabled,
     staleTime: CART_FRESH_MS,
+    ...(reader && { refetchOnMount: false }),
   });
 }
 
@@ -136,16 +207,28 @@ export function useCheckCart() {
   });
 }
 
+/**
+ * Puts the named expired deployments a batch at a time (./add-all.ts); each batch's cart
+ * becomes the cart shown, so rows turn "In cart" as it goes. `progress` while it runs.
+ */
 export function useAddAllExpired(tabId: number) {
   const setCart = useSetCart();
-  return useMutation({
+  const [progress, setProgress] = useState<AddAllProgress>();
+  const mutation = useMutation({
     mutationKey: ['add-all-expired', tabId],
-    mutationFn: (credits: CreditsOption) =>
-      askBackground({ type: 'add-all-expired', tabId, credits }),
-    onSuccess: async (answer) => {
-      if (answer.ok) await setCart(answer.value.cart);
-    },
+    mutationFn: ({ deploymentIds, credits }: { deploymentIds: string[]; credits: CreditsOption }) =>
+      addExpiredInBatches({
+        deploymentIds,
+        ask: (batch) =>
+          askBackground({ type: 'add-all-expired', tabId, credits, deploymentIds: batch }),
+        onBatch: (step, cart) => {
+          setProgress(step);
+          if (cart) void setCart(cart);
+        },
+      }),
+    onSettled: () => setProgress(undefined),
   });
+  return { ...mutation, progress };
 }
 
 export function useSaveQuote() {

@@ -6,7 +6,7 @@
 
 import { BLOCK_TAGS } from '../identifiers/dom';
 import type { DetectorPort, ScanRun, ScanRunReading, ScanRunWalker } from './detector-port';
-import type { Painter } from './highlights';
+import { LONG_TEXT_CHARS, type Painter } from './highlights';
 import type { ScanLimits } from './limits';
 import { MatchStore } from './match-store';
 import { yieldToPage } from './yield';
@@ -496,6 +496,8 @@ export class FrameScanner {
       if (this.capped) this.truncate();
       return;
     }
+    // Its highlights would cost a frame of the block's whole layout: they wait for the user.
+    if (run.text.length > LONG_TEXT_CHARS) this.painter.holdLongText?.();
     const reading = { block, detection: this.detector.readRun(run, limit), fresh };
     pass.reading = reading;
     this.reading.add(pass);

@@ -162,6 +162,26 @@ describe('highlight painter', () => {
     expect(registry.size).toBe(0);
   });
 
+  test('holds the colours of a page with a very long block, on a styled document too', () => {
+    const painter = createPainter(document, { documentStyled: true, restyleBudget: 1000 });
+    painter.setEnabled(true);
+    paint(painter, 'deployment');
+    expect(registry.get(HIGHLIGHT_NAMES.deployment)?.size).toBe(1);
+    // Already shown: the long block takes them off again until the user asks.
+    painter.holdLongText?.();
+    expect(painter.held).toBe(true);
+    expect(registry.size).toBe(0);
+    paint(painter, 'serial');
+    expect(registry.size).toBe(0);
+    painter.showHeld();
+    expect(painter.held).toBe(false);
+    expect(registry.get(HIGHLIGHT_NAMES.serial)?.size).toBe(1);
+    // The user's choice stands for the rest of the page's life.
+    painter.holdLongText?.();
+    expect(painter.held).toBe(false);
+    expect(registry.size).toBe(2);
+  });
+
   test('ships the same rules as the stylesheet registered for automatic scanning', () => {
     const css = readFileSync(resolve('public/content/highlights.css'), 'utf8');
     // Compared without comments, whitespace or optional semicolons (the file is formatted).

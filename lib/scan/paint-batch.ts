@@ -81,6 +81,10 @@ export class PaintBatch implements Painter {
     this.target.showHeld();
   }
 
+  holdLongText(): void {
+    this.target.holdLongText?.();
+  }
+
   dispose(): void {
     this.marks = [];
     this.changes = [];

@@ -55,7 +55,9 @@ test('12,000 cued deployment IDs: the first 10,000 are listed and the popup says
   expect(await capped.textContent()).toContain(
     `Showing the first ${MAX_DISTINCT_IDENTIFIERS.toLocaleString('en-US')} of more`,
   );
-  expect(await summary(popup)).toBe(`${MAX_DISTINCT_IDENTIFIERS} identifiers on this page`);
+  expect(await summary(popup)).toBe(
+    `${MAX_DISTINCT_IDENTIFIERS.toLocaleString('en-US')} identifiers on this page`,
+  );
   await expect.poll(() => badgeOf(harness.ext, tabId)).toBe('10k+');
   expect(await popup.getByTestId('empty-state').count()).toBe(0);
   expect(await serializeDom(page)).toEqual(before);
@@ -77,7 +79,9 @@ test('100,000 IDs after one cue: the popup answers with the first 10,000 and the
   console.log(
     `100,000 in one run: popup's capped answer after ${Date.now() - opened} ms (loaded machine)`,
   );
-  expect(await summary(popup)).toBe(`${MAX_DISTINCT_IDENTIFIERS} identifiers on this page`);
+  expect(await summary(popup)).toBe(
+    `${MAX_DISTINCT_IDENTIFIERS.toLocaleString('en-US')} identifiers on this page`,
+  );
   expect(await popup.getByTestId('no-answer').count()).toBe(0);
   await expect.poll(() => badgeOf(harness.ext, tabId)).toBe('10k+');
   expect(await serializeDom(page)).toEqual(before);

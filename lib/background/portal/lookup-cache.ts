@@ -37,6 +37,9 @@ export function createLookupCache({
   const storageKey = (identity: string, item: Pick<LookupItem, 'kind' | 'value'>) =>
     `${LOOKUP_CACHE_PREFIX}${identity}:${itemKey(item)}`;
   const isFresh = (entry: CachedLookup, at: number) => at - entry.at < ttlMs && entry.at <= at;
+  // Sweeping reads the whole of storage.session (tab results included): once per TTL, not
+  // on every write, which a tab of thousands makes dozens of in a few seconds.
+  let sweptAt = Number.NEGATIVE_INFINITY;
 
   async function removeWhere(test: (key: string, entry: CachedLookup) => boolean): Promise<void> {
     const everything = await browser.storage.session.get(null);
@@ -64,13 +67,21 @@ export function createLookupCache({
     },
 
     async write(identity, results, at) {
-      // Expired entries of any identity go at the same time, so the cache never grows
-      // beyond what a minute of browsing looked up.
-      await removeWhere((_key, entry) => !isFresh(entry, now()));
+      // Expired entries of any identity go too, so the cache never grows beyond what a
+      // minute or two of browsing looked up.
+      if (now() - sweptAt >= ttlMs) {
+        sweptAt = now();
+        await removeWhere((_key, entry) => !isFresh(entry, now()));
+      }
       if (results.length === 0) return;
       const entries: Record<string, CachedLookup> = {};
       for (const result of results) entries[storageKey(identity, result)] = { at, result };
-      await browser.storage.session.set(entries);
+      try {
+        await browser.storage.session.set(entries);
+      } catch {
+        // storage.session is full (a tab of thousands): the answers are still good, they
+        // are just asked again next time.
+      }
     },
 
     forget(identity) {

@@ -134,6 +134,30 @@ describe('support-status', () => {
     expect(status.identifiers.map((i) => i.value)).toEqual(many.map((i) => i.value).sort());
   });
 
+  test('a page of items: those still on the tab, in the order asked, in one request', async () => {
+    await detect(3, [deployment('14181336'), deployment('85922823'), serial('VS0164AB')]);
+    const status = await value(
+      service['support-status']({
+        tabId: 3,
+        items: [
+          { kind: 'serial', value: 'VS0164AB' },
+          { kind: 'deployment', value: '47110815' }, // not on the tab
+          { kind: 'deployment', value: '14181336' },
+        ],
+      }),
+    );
+    expect(status.identifiers.map((i) => [i.kind, i.value, i.count])).toEqual([
+      ['serial', 'VS0164AB', 2],
+      ['deployment', '14181336', 1],
+    ]);
+    expect(portal.requests.map((r) => (r.body as { items: unknown[] }).items)).toEqual([
+      [
+        { kind: 'serial', value: 'VS0164AB' },
+        { kind: 'deployment', value: '14181336' },
+      ],
+    ]);
+  });
+
   test('a tab with nothing detected asks the portal nothing', async () => {
     const status = await value(service['support-status']({ tabId: 9 }));
     expect(status.identifiers).toEqual([]);
@@ -171,6 +195,15 @@ describe('the lookup cache', () => {
     expect(portal.requests[1]?.body).toEqual({
       items: [{ kind: 'deployment', value: '47110815' }],
     });
+  });
+
+  test('a full storage.session only loses the cache: the answer still comes', async () => {
+    await detect(1, [deployment('14181336')]);
+    vi.spyOn(fakeBrowser.storage.session, 'set').mockRejectedValue(
+      new Error('Session storage quota bytes exceeded. Values were not stored.'),
+    );
+    const status = await value(service['support-status']({ tabId: 1 }));
+    expect(status.identifiers[0]).toMatchObject({ found: true, standing: 'expired' });
   });
 
   test('refresh skips the cache', async () => {
@@ -517,6 +550,28 @@ describe('add-all-expired', () => {
       ['14181336', 6],
     ]);
     expect(portal.log().filter((line) => line.startsWith('PUT'))).toHaveLength(2);
+  });
+
+  test('a batch of named deployments: the expired ones among them go in, no status of the tab', async () => {
+    await detect(4, [deployment('14181336'), deployment('19750628'), deployment('85922823')]);
+    const outcome = await value(
+      service['add-all-expired']({
+        tabId: 4,
+        credits: 'organization',
+        deploymentIds: ['19750628', '85922823', '47310958'],
+      }),
+    );
+    // 85922823 is still active; 47310958 is expired though not on this tab: named, so added.
+    expect(outcome.added.map((line) => [line.deploymentId, line.quantity])).toEqual([
+      ['19750628', 3],
+      ['47310958', 2],
+    ]);
+    expect(portal.log()).toEqual([
+      'POST /api/v1/support/lookup',
+      'GET /api/v1/cart',
+      'PUT /api/v1/cart/renewals/19750628',
+      'PUT /api/v1/cart/renewals/47310958',
+    ]);
   });
 
   test('clicked twice: one run, one answer', async () => {

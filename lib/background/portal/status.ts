@@ -1,9 +1,11 @@
-// `support-status`: every identifier detected on a tab, with what the portal knows about it.
+// `support-status`: every identifier detected on a tab (or a page of them the popup names),
+// with what the portal knows about it.
 import type {
   IdentifierStatus,
   PortalResult,
   TabSupportStatus,
 } from '../../messaging/portal-results';
+import { identifierKey } from '../../messaging/schemas';
 import { aggregateTab } from '../aggregate';
 import { readTab } from '../tab-store';
 import type { PortalConnection } from './connection';
@@ -15,8 +17,11 @@ export function tabSupportStatus(
   context: PortalContext,
   tabId: number,
   refresh = false,
+  items?: readonly { kind: string; value: string }[],
 ): Promise<PortalResult<TabSupportStatus>> {
-  return withConnection(context, (connection) => statusOf(context, connection, tabId, refresh));
+  return withConnection(context, (connection) =>
+    statusOf(context, connection, tabId, refresh, items),
+  );
 }
 
 async function statusOf(
@@ -24,8 +29,11 @@ async function statusOf(
   connection: PortalConnection,
   tabId: number,
   refresh: boolean,
+  items: readonly { kind: string; value: string }[] | undefined,
 ): Promise<PortalResult<TabSupportStatus>> {
-  const { identifiers } = aggregateTab(tabId, await readTab(tabId));
+  const onTab = aggregateTab(tabId, await readTab(tabId)).identifiers;
+  // A page the popup asks for: those of its items still on the tab, in the popup's order.
+  const identifiers = items ? pick(onTab, items) : onTab;
 
   const looked = await lookUp(context, connection, identifiers, { refresh });
   if (!looked.ok) return looked;
@@ -52,6 +60,15 @@ async function statusOf(
   };
 }
 
+function pick<T extends { kind: string; value: string }>(
+  identifiers: readonly T[],
+  items: readonly { kind: string; value: string }[],
+): T[] {
+  const byKey = new Map(identifiers.map((identifier) => [identifierKey(identifier), identifier]));
+  return items.flatMap((item) => byKey.get(identifierKey(item)) ?? []);
+}
+
 export const statusOperations = {
-  'support-status': (context, { tabId, refresh }) => tabSupportStatus(context, tabId, refresh),
+  'support-status': (context, { tabId, refresh, items }) =>
+    tabSupportStatus(context, tabId, refresh, items),
 } satisfies Partial<PortalOperations>;

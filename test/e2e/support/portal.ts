@@ -12,12 +12,16 @@ import type { LaunchedExtension } from './extension';
 /** A throwaway portal on a free port, with fault injection, trusting the extension. */
 export function startPortalFor(
   ext: LaunchedExtension,
-  /** `port` and `dataFile` to start it again after a `close()` with the same data. */
-  options: { port?: number; dataFile?: string } = {},
+  /**
+   * `port` and `dataFile` to start it again after a `close()` with the same data; `seedSize`
+   * for a reseller with thousands of deployments.
+   */
+  options: { port?: number; dataFile?: string; seedSize?: number } = {},
 ): Promise<RunningSandbox> {
   return startSandbox({
     port: options.port ?? 0,
     dataFile: options.dataFile ?? ':memory:',
+    seedSize: options.seedSize,
     faults: true,
     extensionOrigins: [`chrome-extension://${ext.extensionId}`],
   });
