@@ -13,6 +13,7 @@ import { type LaunchedExtension, launchExtension } from '../test/e2e/support/ext
 import { openPopupFor, tabIdOf } from '../test/e2e/support/shell';
 import { type StaticServer, serveDirectory } from '../test/e2e/support/static-server';
 import type { HostilePage, ProbeReading, StormResult } from './hostile-pages';
+import { type TraceEvent, traceEvents } from './trace-events';
 
 export interface HostileSession {
   ext: LaunchedExtension;
@@ -305,18 +306,6 @@ export async function runWithExtension(
   }
 }
 
-interface TraceEvent {
-  name: string;
-  ph: string;
-  pid: number;
-  tid: number;
-  ts: number;
-  dur?: number;
-  id2?: { local?: string };
-  id?: string;
-  args?: { data?: { url?: string } };
-}
-
 async function startTracing(session: HostileSession, tab: Page) {
   const browser = session.ext.context.browser();
   if (!browser) throw new Error('no browser to trace');
@@ -326,11 +315,7 @@ async function startTracing(session: HostileSession, tab: Page) {
   let stopped: Promise<TraceEvent[]> | undefined;
   return {
     stop() {
-      stopped ??= browser
-        .stopTracing()
-        .then(
-          (buffer) => (JSON.parse(buffer.toString()) as { traceEvents: TraceEvent[] }).traceEvents,
-        );
+      stopped ??= browser.stopTracing().then(traceEvents);
       return stopped;
     },
   };
