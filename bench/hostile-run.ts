@@ -199,7 +199,7 @@ const stormDone = (tab: Page) =>
  * The page in a tab where the popup never opens: its own timer and frames over `windowMs`
  * (a storm page: over its storm and the same tail as the extension's run).
  */
-export async function runBaseline(
+async function runBaseline(
   session: HostileSession,
   page: HostilePage,
   windowMs: number,
@@ -224,11 +224,36 @@ export async function runBaseline(
   }
 }
 
+export interface PageRuns {
+  baseline: TabRun;
+  run: ExtensionRun;
+}
+
+/** Wraps each of `runPage`'s two runs, e.g. with a progress line and a hard time limit. */
+type Step = <T>(what: string, run: () => Promise<T>) => Promise<T>;
+
+/**
+ * The page without the extension (watched for `baselineMs`), then with it, in the same
+ * browser: the pair the benchmark and the e2e test compare.
+ */
+export async function runPage(
+  session: HostileSession,
+  page: HostilePage,
+  { baselineMs, ...options }: RunOptions & { baselineMs: number },
+  step: Step = (_, run) => run(),
+): Promise<PageRuns> {
+  const baseline = await step('without the extension', () =>
+    runBaseline(session, page, baselineMs),
+  );
+  const run = await step('with the extension', () => runWithExtension(session, page, options));
+  return { baseline, run };
+}
+
 /**
  * The page with the extension: the popup's view for its tab opened (a storm page: as the
  * storm starts), then followed until its count settles or `timeoutMs` runs out.
  */
-export async function runWithExtension(
+async function runWithExtension(
   session: HostileSession,
   page: HostilePage,
   options: RunOptions,
