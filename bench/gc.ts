@@ -10,20 +10,11 @@
 
 import { bundleInWorld, longTasks, open, startBench, World } from './browser';
 import { generateTicketPage } from './ticket-page';
+import { type TraceEvent, traceEvents } from './trace-events';
 
 const MB = Number(process.env.BENCH_MB ?? 20);
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const PAINT = process.env.BENCH_PAINT !== '0';
-
-interface TraceEvent {
-  name: string;
-  ph: string;
-  pid: number;
-  tid: number;
-  ts: number;
-  dur?: number;
-  args?: { name?: string; value?: Record<string, unknown> };
-}
 
 const ms = (us: number | undefined) => (us ?? 0) / 1000;
 
@@ -53,15 +44,13 @@ try {
     );
     // A task held back by the scan ends after it.
     await copy.page.waitForTimeout(1000);
-    const trace = JSON.parse((await browser.stopTracing()).toString()) as {
-      traceEvents: TraceEvent[];
-    };
+    const events = traceEvents(await browser.stopTracing());
     const tasks = (await longTasks(copy.page)).map((t) => Math.round(t));
     await copy.close();
-    const thread = trace.traceEvents.find(
+    const thread = events.find(
       (e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain',
     );
-    const main = trace.traceEvents.filter(
+    const main = events.filter(
       (e) => thread && e.pid === thread.pid && e.tid === thread.tid && e.ph === 'X',
     );
     const starts = main

@@ -7,6 +7,7 @@
 // floor. BENCH_MB sets the page's size (MB of text, default 1), BENCH_REPS the repetitions.
 
 import { open, startBench } from './browser';
+import { rendered } from './rendered';
 import { generateTicketPage } from './ticket-page';
 
 const MB = Number(process.env.BENCH_MB ?? 1);
@@ -38,18 +39,9 @@ for (const name of names) {
     throw new Error(`no variant ${name}: ${Object.keys(VARIANTS).join(' ')}`);
 }
 
-// Evaluated in the page as a string: the page gets the function's text, nothing bundled.
+// Evaluated in the page as a string: the page gets the functions' text, nothing bundled.
 const ADOPT = `async (css) => {
-  const rendered = () => {
-    const started = performance.now();
-    return new Promise((done) =>
-      requestAnimationFrame(() => {
-        const channel = new MessageChannel();
-        channel.port1.onmessage = () => done(performance.now() - started);
-        channel.port2.postMessage(null);
-      }),
-    );
-  };
+  const rendered = ${rendered};
   await rendered();
   const idle = Math.min(await rendered(), await rendered());
   const sheet = new CSSStyleSheet();

@@ -13,6 +13,7 @@ import { type LaunchedExtension, launchExtension } from '../test/e2e/support/ext
 import { openPopupFor, tabIdOf } from '../test/e2e/support/shell';
 import { type StaticServer, serveDirectory } from '../test/e2e/support/static-server';
 import type { HostilePage, ProbeReading, StormResult } from './hostile-pages';
+import { type TraceEvent, traceEvents } from './trace-events';
 
 export interface HostileSession {
   ext: LaunchedExtension;
@@ -198,7 +199,7 @@ const stormDone = (tab: Page) =>
  * The page in a tab where the popup never opens: its own timer and frames over `windowMs`
  * (a storm page: over its storm and the same tail as the extension's run).
  */
-export async function runBaseline(
+async function runBaseline(
   session: HostileSession,
   page: HostilePage,
   windowMs: number,
@@ -223,11 +224,36 @@ export async function runBaseline(
   }
 }
 
+export interface PageRuns {
+  baseline: TabRun;
+  run: ExtensionRun;
+}
+
+/** Wraps each of `runPage`'s two runs, e.g. with a progress line and a hard time limit. */
+type Step = <T>(what: string, run: () => Promise<T>) => Promise<T>;
+
+/**
+ * The page without the extension (watched for `baselineMs`), then with it, in the same
+ * browser: the pair the benchmark and the e2e test compare.
+ */
+export async function runPage(
+  session: HostileSession,
+  page: HostilePage,
+  { baselineMs, ...options }: RunOptions & { baselineMs: number },
+  step: Step = (_, run) => run(),
+): Promise<PageRuns> {
+  const baseline = await step('without the extension', () =>
+    runBaseline(session, page, baselineMs),
+  );
+  const run = await step('with the extension', () => runWithExtension(session, page, options));
+  return { baseline, run };
+}
+
 /**
  * The page with the extension: the popup's view for its tab opened (a storm page: as the
  * storm starts), then followed until its count settles or `timeoutMs` runs out.
  */
-export async function runWithExtension(
+async function runWithExtension(
   session: HostileSession,
   page: HostilePage,
   options: RunOptions,
@@ -305,18 +331,6 @@ export async function runWithExtension(
   }
 }
 
-interface TraceEvent {
-  name: string;
-  ph: string;
-  pid: number;
-  tid: number;
-  ts: number;
-  dur?: number;
-  id2?: { local?: string };
-  id?: string;
-  args?: { data?: { url?: string } };
-}
-
 async function startTracing(session: HostileSession, tab: Page) {
   const browser = session.ext.context.browser();
   if (!browser) throw new Error('no browser to trace');
@@ -326,11 +340,7 @@ async function startTracing(session: HostileSession, tab: Page) {
   let stopped: Promise<TraceEvent[]> | undefined;
   return {
     stop() {
-      stopped ??= browser
-        .stopTracing()
-        .then(
-          (buffer) => (JSON.parse(buffer.toString()) as { traceEvents: TraceEvent[] }).traceEvents,
-        );
+      stopped ??= browser.stopTracing().then(traceEvents);
       return stopped;
     },
   };

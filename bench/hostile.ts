@@ -13,14 +13,7 @@
 import { execFileSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { HOSTILE_PAGES, type HostilePage } from './hostile-pages';
-import {
-  type ExtensionRun,
-  type HostileSession,
-  runBaseline,
-  runWithExtension,
-  startHostileSession,
-  type TabRun,
-} from './hostile-run';
+import { type HostileSession, type PageRuns, runPage, startHostileSession } from './hostile-run';
 
 const TIMEOUT_MS = Number(process.env.BENCH_TIMEOUT_S ?? 90) * 1000;
 const BASELINE_MS = Number(process.env.BENCH_BASELINE_S ?? 5) * 1000;
@@ -41,10 +34,8 @@ function extensionDir(): string {
   return resolve('.output/chrome-mv3-e2e');
 }
 
-interface Row {
+interface Row extends Partial<PageRuns> {
   page: HostilePage;
-  baseline?: TabRun;
-  run?: ExtensionRun;
   /** Set when a run failed or hung past its hard limit instead of giving figures. */
   failure?: string;
 }
@@ -68,18 +59,16 @@ async function measure(session: HostileSession, name: string): Promise<Row> {
   const row: Row = { page };
   const hardMs = TIMEOUT_MS + 180_000;
   try {
-    progress(`${name}: without the extension`);
-    row.baseline = await withHardLimit(
-      runBaseline(session, page, BASELINE_MS),
-      hardMs,
-      'the baseline',
+    const runs = await runPage(
+      session,
+      page,
+      { baselineMs: BASELINE_MS, timeoutMs: TIMEOUT_MS, trace: TRACE },
+      (what, run) => {
+        progress(`${name}: ${what}`);
+        return withHardLimit(run(), hardMs, `the page ${what}`);
+      },
     );
-    progress(`${name}: with the extension`);
-    row.run = await withHardLimit(
-      runWithExtension(session, page, { timeoutMs: TIMEOUT_MS, trace: TRACE }),
-      hardMs,
-      'the run',
-    );
+    Object.assign(row, runs);
   } catch (error) {
     row.failure = error instanceof Error ? error.message.split('\n')[0] : String(error);
   }

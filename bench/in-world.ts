@@ -8,6 +8,7 @@ import { detector } from '../lib/scan/detector';
 import type { Match } from '../lib/scan/detector-port';
 import { type FrameScout, startFrameScout } from '../lib/scan/frame-scout';
 import { createPainter, type Mark, noPainter, type Painter } from '../lib/scan/highlights';
+import { rendered } from './rendered';
 
 /** The floor: a bare TreeWalker over every text node, reading its data. */
 function floor() {
@@ -109,18 +110,6 @@ function paintAll(painter: Painter, matches: Match[]): Mark[] {
     marks.push(mark);
   }
   return marks;
-}
-
-/** After the next frame has rendered: the time a change costs the page's rendering. */
-function rendered(): Promise<number> {
-  const started = performance.now();
-  return new Promise((done) =>
-    requestAnimationFrame(() => {
-      const channel = new MessageChannel();
-      channel.port1.onmessage = () => done(performance.now() - started);
-      channel.port2.postMessage(null);
-    }),
-  );
 }
 
 /** What one change to a registered highlight costs the next frame, against no change. */

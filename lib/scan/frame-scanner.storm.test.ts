@@ -1,15 +1,14 @@
 // The scanner while the page keeps changing: the page's "turns" run between slices (in the
 // yield and the pause the scanner takes), and every clock reading costs 1 ms, so a slice
 // holds only a few runs and a storm easily outpaces it.
-import { afterEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { FrameScanner } from './frame-scanner';
 import { DEFAULT_LIMITS, type ScanLimits } from './limits';
 import { type CountingDetector, countingDetector } from './testing/counting-detector';
+import { macrotask, stopAfterEach, storeValues } from './testing/harness';
 import { ManualClock } from './testing/manual-clock';
 import { recordingPainter } from './testing/recording-painter';
 import { statsOf } from './testing/stats';
-
-const macrotask = () => new Promise<void>((done) => setTimeout(done, 0));
 
 interface Storm {
   scanner: FrameScanner;
@@ -27,12 +26,7 @@ interface Storm {
   values(): string[];
 }
 
-let running: FrameScanner | undefined;
-afterEach(() => {
-  running?.stop();
-  running = undefined;
-  document.body.innerHTML = '';
-});
+const running = stopAfterEach<FrameScanner>();
 
 function startStorm(
   html: string,
@@ -83,14 +77,9 @@ function startStorm(
       await macrotask();
       await scanner.idle();
     },
-    values: () =>
-      scanner.store
-        .list()
-        .map((i) => `${i.value}×${i.count}`)
-        .sort(),
+    values: () => storeValues(scanner),
   };
-  running = scanner;
-  scanner.start();
+  running(scanner).start();
   return s;
 }
 

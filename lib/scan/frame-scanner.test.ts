@@ -1,10 +1,11 @@
-import { afterEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { detectIdentifiers, STEP_CANDIDATES, WINDOW_CHARS } from '../identifiers';
 import { detector } from './detector';
 import type { DetectorPort, ScanRunReading } from './detector-port';
 import { FrameScanner } from './frame-scanner';
 import { LONG_TEXT_CHARS } from './highlights';
 import { DEFAULT_LIMITS, type ScanLimits } from './limits';
+import { macrotask, settle, stopAfterEach, storeValues } from './testing/harness';
 import { ManualClock } from './testing/manual-clock';
 import { type RecordingPainter, recordingPainter } from './testing/recording-painter';
 
@@ -18,14 +19,7 @@ interface Harness {
   values(): string[];
 }
 
-let running: FrameScanner | undefined;
-afterEach(() => {
-  running?.stop();
-  running = undefined;
-  document.body.innerHTML = '';
-});
-
-const macrotask = () => new Promise<void>((done) => setTimeout(done, 0));
+const running = stopAfterEach<FrameScanner>();
 
 function start(text: string, limits: Partial<ScanLimits> = {}): Harness {
   const p = document.createElement('p');
@@ -67,22 +61,13 @@ function start(text: string, limits: Partial<ScanLimits> = {}): Harness {
     now: clock.now,
     yieldToPage: macrotask,
   });
-  running = scanner;
-  scanner.start();
+  running(scanner).start();
   return {
     scanner,
     painter,
     stepsPerSlice,
-    async settle() {
-      await macrotask();
-      await scanner.idle();
-      await macrotask();
-    },
-    values: () =>
-      scanner.store
-        .list()
-        .map((i) => `${i.value}×${i.count}`)
-        .sort(),
+    settle: () => settle(scanner),
+    values: () => storeValues(scanner),
   };
 }
 

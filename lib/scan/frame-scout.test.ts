@@ -1,9 +1,11 @@
-import { afterEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import type { DetectionsReport } from '../messaging/content-protocol';
 import { REPORT_PAGE_SIZE } from '../messaging/report-limits';
 import { type FrameScout, isContentCommand, type ScoutPort, startFrameScout } from './frame-scout';
 import { DEFAULT_LIMITS, type ScanLimits } from './limits';
 import { type CountingDetector, countingDetector } from './testing/counting-detector';
+import { EMPTY_FIRST_REPORT } from './testing/empty-report';
+import { macrotask, settle, stopAfterEach, storeValues } from './testing/harness';
 import { ManualClock } from './testing/manual-clock';
 import { type RecordingPainter, recordingPainter } from './testing/recording-painter';
 import { statsOf } from './testing/stats';
@@ -20,14 +22,7 @@ interface Harness {
   values(): string[];
 }
 
-let running: FrameScout | undefined;
-afterEach(() => {
-  running?.stop();
-  running = undefined;
-  document.body.innerHTML = '';
-});
-
-const macrotask = () => new Promise<void>((done) => setTimeout(done, 0));
+const running = stopAfterEach<FrameScout>();
 
 function start(
   html: string,
@@ -64,7 +59,7 @@ function start(
       if (frameMs !== undefined) done(frameMs);
     },
   });
-  running = scout;
+  running(scout);
   return {
     scout,
     detector,
@@ -72,16 +67,8 @@ function start(
     clock,
     reports,
     command: (m) => onCommand(m),
-    async settle() {
-      await macrotask();
-      await scout.scanner.idle();
-      await macrotask();
-    },
-    values: () =>
-      scout.scanner.store
-        .list()
-        .map((i) => `${i.value}×${i.count}`)
-        .sort(),
+    settle: () => settle(scout.scanner),
+    values: () => storeValues(scout.scanner),
   };
 }
 
@@ -131,17 +118,7 @@ describe('the first scan', () => {
   test('reports an empty page once, so the background knows the frame was scanned', async () => {
     const h = start('<p>Nothing to see.</p>');
     await h.settle();
-    expect(h.reports).toEqual([
-      {
-        type: 'detections',
-        report: 1,
-        page: 0,
-        pages: 1,
-        identifiers: [],
-        truncated: false,
-        capped: false,
-      },
-    ]);
+    expect(h.reports).toEqual([EMPTY_FIRST_REPORT]);
   });
 
   test('paints every match and forgets the paint of matches that are gone', async () => {
@@ -497,7 +474,7 @@ describe('commands and lifecycle', () => {
         frameCost: () => {},
       },
     );
-    running = scout;
+    running(scout);
     await macrotask();
     await scout.scanner.idle();
     expect(reports).toHaveLength(1);

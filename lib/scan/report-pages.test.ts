@@ -5,6 +5,7 @@ import type {
   ReportReceipt,
 } from '../messaging/content-protocol';
 import { paginate, ReportPager } from './report-pages';
+import { EMPTY_FIRST_REPORT } from './testing/empty-report';
 
 const set = (n: number): ReportedIdentifier[] =>
   Array.from({ length: n }, (_, i) => ({
@@ -55,17 +56,7 @@ describe('paginate', () => {
   });
 
   test('an empty set is one empty page', () => {
-    expect(paginate(1, [], flags)).toEqual([
-      {
-        type: 'detections',
-        report: 1,
-        page: 0,
-        pages: 1,
-        identifiers: [],
-        truncated: false,
-        capped: false,
-      },
-    ]);
+    expect(paginate(1, [], flags)).toEqual([EMPTY_FIRST_REPORT]);
   });
 });
 

@@ -22,8 +22,7 @@ import {
 import {
   type ExtensionRun,
   type HostileSession,
-  runBaseline,
-  runWithExtension,
+  runPage,
   startHostileSession,
   type TabRun,
 } from '../../bench/hostile-run';
@@ -72,8 +71,11 @@ function story(page: HostilePage, run: ExtensionRun, baseline: TabRun): string {
 }
 
 async function measure(page: HostilePage, timeoutMs = 30_000) {
-  const baseline = await runBaseline(session, page, 3000);
-  const run = await runWithExtension(session, page, { timeoutMs, trace: true });
+  const { baseline, run } = await runPage(session, page, {
+    baselineMs: 3000,
+    timeoutMs,
+    trace: true,
+  });
   return { run, baseline, story: story(page, run, baseline) };
 }
 
