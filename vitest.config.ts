@@ -5,6 +5,8 @@ import { WxtVitest } from 'wxt/testing/vitest-plugin';
 // test/e2e and run through vitest.e2e.config.ts against real Chromium.
 export default defineConfig({
   plugins: [WxtVitest()],
+  // The scanner counts its figures for the tests (wxt.config.ts leaves them out of production).
+  define: { __SCAN_STATS__: 'true' },
   test: {
     environment: 'happy-dom',
     include: ['**/*.test.{ts,tsx}'],

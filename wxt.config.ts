@@ -7,7 +7,12 @@ import { defineConfig } from 'wxt';
 // permission prompt. The shipped builds never have it.
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
-  vite: () => ({ plugins: [preact()] }),
+  vite: ({ mode }) => ({
+    plugins: [preact()],
+    // The scanner's figures (lib/scan/frame-scanner.ts) are for the tests and benchmarks:
+    // the production build leaves them out.
+    define: { __SCAN_STATS__: JSON.stringify(mode !== 'production') },
+  }),
   manifest: ({ mode }) => ({
     name: 'Renewal Scout',
     description:

@@ -4,15 +4,14 @@
 //
 // The floor walk and our detector run in an isolated world made with CDP
 // Page.createIsolatedWorld, the kind of world a content script runs in (DOM wrappers of its
-// own, so walks cost 3-4x what they cost in the page's world). Each measurement gets a fresh,
+// own, so walks cost several times what they cost in the page's world). Each measurement gets a fresh,
 // settled copy of the page in a renderer process of its own and a fresh world, so each is a
 // first walk, as a content script's is. mark.js runs in the page's own world, as a page
 // script would run it.
 //
 // BENCH_SIZES=1,5 picks sizes (MB of text, 10^6 characters); BENCH_REPS sets repetitions of
 // floor and detection (by default 25 up to 1 MB, 5 up to 5 MB, 2 above: the small pages' figures
-// move most from one repetition to the next on a busy machine; at 1 MB, two runs of 9 pairs
-// on nearly the same code gave median ratios of 2.29 and 1.93).
+// move most from one repetition to the next on a busy machine).
 
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';

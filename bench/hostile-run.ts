@@ -471,7 +471,8 @@ const READ_SCANNER = `(() => {
   const scout = globalThis[Symbol.for('renewal-scout.frame-scout')];
   const scanner = scout && scout.scanner;
   if (!scanner || !scanner.stats) return null;
-  return { ...scanner.stats, firstScanDone: scanner.firstScanDone === true,
+  return { ...scanner.stats, charsRead: scanner.charsRead, nodesRead: scanner.nodesRead,
+    firstScanDone: scanner.firstScanDone === true,
     truncated: scanner.truncated === true, distinct: scanner.store ? scanner.store.distinct : -1 };
 })()`;
 

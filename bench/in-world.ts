@@ -238,13 +238,14 @@ async function slicedScan(keepWatching: boolean, paint = true, documentStyled = 
   );
   while (!scout.scanner.firstScanDone) await new Promise((done) => setTimeout(done, 5));
   const ms = performance.now() - started;
-  const { stats } = scout.scanner;
+  const { stats, charsRead, nodesRead } = scout.scanner;
+  if (!stats) throw new Error('the scanner was bundled without its figures');
   const result = {
     ms,
     slices: stats.slices,
     longestSliceMs: stats.longestSliceMs,
-    charsRead: stats.charsRead,
-    nodesRead: stats.nodesRead,
+    charsRead,
+    nodesRead,
     distinct: scout.scanner.store.distinct,
     truncated: scout.scanner.truncated,
     reports,
@@ -258,6 +259,7 @@ async function watchStats() {
   if (!watching) throw new Error('no scout is watching');
   await watching.scanner.idle();
   const { stats } = watching.scanner;
+  if (!stats) throw new Error('the scanner was bundled without its figures');
   return {
     mutationBatches: stats.mutationBatches,
     mutationMs: stats.mutationMs,

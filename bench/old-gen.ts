@@ -1,14 +1,12 @@
 // `npm run bench:oldgen`: how much the scout's sliced first scan of a generated ticket page
 // puts into V8's old generation, live objects and garbage together, on fresh copies.
 //
-// A major collection on a page this size marks the whole DOM: a few hundred ms of work on
-// the main thread, in steps. On a freshly loaded 20 MB page, with 0.95 MB in use, V8's limit
-// for the old generation is 10.0-10.2 MB. From about 9.0 MB on, V8 starts marking from a
-// task of its own, and its steps then stayed under 25 ms per slice of ours; a scan that
-// reached the limit itself started marking inside one of its slices, and made long tasks of
-// 56-210 ms (bench/gc.ts shows which way each run went). Here major collections are held off
-// (a large initial old space) so the fill can be read whole: the heap in use after a
-// scavenge, before and after the scan.
+// A major collection on a page this size marks the whole DOM, in steps on the main thread.
+// Started ahead of V8's old-generation limit, it runs from a task of its own in short steps;
+// a scan that reaches the limit itself starts marking inside one of its slices and makes long
+// tasks (bench/gc.ts shows which way each run went; bench/README.md has the figures). Here
+// major collections are held off (a large initial old space) so the fill can be read whole:
+// the heap in use after a scavenge, before and after the scan.
 //
 // BENCH_MB sets the page's size (MB of text, default 20), BENCH_RUNS the runs (default 2).
 

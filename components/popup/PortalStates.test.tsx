@@ -1,8 +1,8 @@
 // Every way the portal can fail, as the popup explains it; the manual lookup; and the
 // persisted cache that shows the last answer before the background has said anything.
 import { PersistQueryClientProvider } from '@tanstack/preact-query-persist-client';
-import { render } from 'preact';
-import { act } from 'preact/test-utils';
+import { cleanup, render, screen, waitFor, within } from '@testing-library/preact';
+import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import type { PortalServiceError } from '@/lib/messaging/portal-results';
@@ -23,31 +23,26 @@ import {
   TODAY,
   view,
 } from './testing/fake-background';
-import { article, button, click, mountInto, testQueryClient } from './testing/render';
+import { renderWithQueries, testQueryClient } from './testing/render';
 
 const TAB = 7;
 const lapsed = view('14181336', '2021-09-07', ['VS0164AB'], 'Lakeshore Dental');
 const IDENTIFIERS: TabIdentifier[] = [{ kind: 'deployment', value: '14181336', count: 1 }];
 
-let root: HTMLElement;
 let background: ReturnType<typeof fakeBackground>;
 
 const statusAnswer = () => supportStatusOf(TAB, [found(IDENTIFIERS[0] as TabIdentifier, lapsed)]);
 
 beforeEach(() => {
-  root = document.createElement('div');
-  document.body.append(root);
   background = fakeBackground(TAB, IDENTIFIERS);
   background.handlers['support-status'] = statusAnswer;
 });
 
-afterEach(() => {
-  render(null, root);
-  root.remove();
-});
+afterEach(cleanup);
 
-const text = (node: Element | undefined | null) => node?.textContent ?? '';
-const alertText = () => text(root.querySelector('[role="alert"]'));
+const mount = () => renderWithQueries(<PopupApp tabId={TAB} poppedOut />);
+const alertText = () => screen.queryByRole('alert')?.textContent ?? '';
+const chipText = () => screen.queryByTestId('status-chip')?.textContent ?? '';
 
 describe('every portal error is a sentence with what to do next', () => {
   const cases: {
@@ -125,14 +120,16 @@ describe('every portal error is a sentence with what to do next', () => {
   for (const { error, title, buttons } of cases) {
     test(`${error.kind}${'reason' in error ? ` (${error.reason})` : ''}: “${title}”`, async () => {
       background.handlers['support-status'] = () => ({ ok: false, error });
-      await mountInto(root, <PopupApp tabId={TAB} poppedOut />);
-      await vi.waitFor(() => expect(alertText()).toContain(title));
-      const notice = root.querySelector('[role="alert"]') as HTMLElement;
-      const names = [...notice.querySelectorAll('button')].map((b) => b.textContent?.trim());
+      mount();
+      await waitFor(() => expect(alertText()).toContain(title));
+      const notice = screen.getByRole('alert');
+      const names = within(notice)
+        .getAllByRole('button')
+        .map((b) => b.textContent?.trim());
       expect(names).toEqual(buttons);
       // The identifier is still listed, and still copyable: nothing is lost.
-      expect(article(root, 'Deployment 14181336')).toBeTruthy();
-      expect(root.querySelector('[data-testid="status-chip"]')).toBeNull();
+      expect(screen.getByRole('article', { name: 'Deployment 14181336' })).toBeTruthy();
+      expect(screen.queryByTestId('status-chip')).toBeNull();
     });
   }
 
@@ -148,11 +145,12 @@ describe('every portal error is a sentence with what to do next', () => {
     const openOptionsPage = vi
       .spyOn(fakeBrowser.runtime, 'openOptionsPage')
       .mockResolvedValue(undefined);
-    await mountInto(root, <PopupApp tabId={TAB} poppedOut />);
-    await vi.waitFor(() => expect(root.querySelector('[data-testid="signed-out"]')).toBeTruthy());
-    await click(button(root, 'Sign in to the portal'));
+    const user = userEvent.setup();
+    mount();
+    await screen.findByTestId('signed-out');
+    await user.click(screen.getByRole('button', { name: 'Sign in to the portal' }));
     expect(background.sentOf('open-portal')).toEqual([{ type: 'open-portal', page: 'signin' }]);
-    await click(button(root, 'use a personal access token'));
+    await user.click(screen.getByRole('button', { name: 'use a personal access token' }));
     expect(openOptionsPage).toHaveBeenCalledTimes(1);
   });
 
@@ -161,18 +159,17 @@ describe('every portal error is a sentence with what to do next', () => {
       request.refresh
         ? statusAnswer()
         : { ok: false, error: { kind: 'portal-unavailable', cause: 'network' } };
-    await mountInto(root, <PopupApp tabId={TAB} poppedOut />);
-    await vi.waitFor(() => expect(alertText()).toContain('The portal cannot be reached'));
-    await click(button(root, 'Try again'));
-    await vi.waitFor(() =>
-      expect(text(root.querySelector('[data-testid="status-chip"]'))).toBe('Expired 5 years ago'),
-    );
+    const user = userEvent.setup();
+    mount();
+    await waitFor(() => expect(alertText()).toContain('The portal cannot be reached'));
+    await user.click(screen.getByRole('button', { name: 'Try again' }));
+    await waitFor(() => expect(chipText()).toBe('Expired 5 years ago'));
     expect(background.sentOf('support-status').at(-1)).toEqual({
       type: 'support-status',
       tabId: TAB,
       refresh: true,
     });
-    expect(root.querySelector('[role="alert"]')).toBeNull();
+    expect(screen.queryByRole('alert')).toBeNull();
   });
 });
 
@@ -192,30 +189,22 @@ describe('manual lookup', () => {
         expiringSoonDays: 30,
       },
     });
-    await mountInto(root, <PopupApp tabId={TAB} poppedOut />);
-    const field = root.querySelector<HTMLInputElement>('#lookup-query') as HTMLInputElement;
-    expect(root.querySelector('label[for="lookup-query"]')?.textContent?.trim()).toBe(
-      'Deployment number, serial or name',
+    const user = userEvent.setup();
+    mount();
+    await user.type(
+      screen.getByRole('searchbox', { name: 'Deployment number, serial or name' }),
+      '  harbour {Enter}',
     );
-    await act(() => {
-      field.value = '  harbour ';
-      field.dispatchEvent(new Event('input', { bubbles: true }));
-    });
-    await act(() => field.form?.requestSubmit());
-    const result = await vi.waitFor(() => {
-      const found = article(
-        root.querySelector('[data-testid="lookup-results"]') as HTMLElement,
-        'Deployment 15920969',
-      );
-      expect(found).toBeTruthy();
-      return found as HTMLElement;
-    });
+    const results = await screen.findByTestId('lookup-results');
+    const result = await within(results).findByRole('article', { name: 'Deployment 15920969' });
     expect(background.sentOf('lookup-manual')).toEqual([
       { type: 'lookup-manual', query: 'harbour' },
     ]);
-    expect(text(result.querySelector('.chip'))).toBe('Expires in 18 days');
-    expect(button(result, 'Add deployment 15920969 to cart')).toBeTruthy();
-    expect(text(root.querySelector('.lookup-title'))).toBe('Results for “harbour”');
+    expect(within(result).getByTestId('status-chip').textContent).toBe('Expires in 18 days');
+    expect(
+      within(result).getByRole('button', { name: 'Add deployment 15920969 to cart' }),
+    ).toBeTruthy();
+    expect(screen.getByRole('heading', { name: 'Results for “harbour”' })).toBeTruthy();
   });
 
   test('?lookup= runs at once, prefilled; nothing found says so', async () => {
@@ -231,13 +220,11 @@ describe('manual lookup', () => {
         expiringSoonDays: 30,
       },
     });
-    await mountInto(root, <PopupApp poppedOut lookup="30000007" />);
-    await vi.waitFor(() =>
-      expect(text(root.querySelector('[data-testid="lookup-results"]'))).toContain(
-        'Not found in your portal account',
-      ),
-    );
-    expect(root.querySelector<HTMLInputElement>('#lookup-query')?.value).toBe('30000007');
+    renderWithQueries(<PopupApp poppedOut lookup="30000007" />);
+    const results = await screen.findByTestId('lookup-results');
+    await waitFor(() => expect(results.textContent).toContain('Not found in your portal account'));
+    const field = screen.getByRole('searchbox', { name: 'Deployment number, serial or name' });
+    expect((field as HTMLInputElement).value).toBe('30000007');
     expect(background.sentOf('lookup-manual')).toEqual([
       { type: 'lookup-manual', query: '30000007' },
     ]);
@@ -262,29 +249,26 @@ describe('the persisted cache', () => {
   }
 
   const mountPersisted = (area: CacheArea) =>
-    act(() =>
-      render(
-        <PersistQueryClientProvider
-          client={testQueryClient()}
-          persistOptions={popupPersistOptions(storagePersister(area), '0.1.0')}
-        >
-          <PopupApp tabId={TAB} poppedOut />
-        </PersistQueryClientProvider>,
-        root,
-      ),
+    render(
+      <PersistQueryClientProvider
+        client={testQueryClient()}
+        persistOptions={popupPersistOptions(storagePersister(area), '0.1.0')}
+      >
+        <PopupApp tabId={TAB} poppedOut />
+      </PersistQueryClientProvider>,
     );
 
   test('reopening shows the last answer before the background answers, then refreshes', async () => {
     const area = memoryArea();
-    await mountPersisted(area);
-    await vi.waitFor(() => expect(root.querySelector('[data-testid="status-chip"]')).toBeTruthy());
-    await vi.waitFor(() => {
+    const first = mountPersisted(area);
+    await screen.findByTestId('status-chip');
+    await waitFor(() => {
       const stored = area.items.get(POPUP_CACHE_KEY) as
         | { clientState: { queries: { queryKey: unknown[] }[] } }
         | undefined;
       expect(stored?.clientState.queries.map((q) => q.queryKey[0])).toContain('support-status');
     });
-    render(null, root);
+    first.unmount();
 
     // The popup opens again; this time the background is slow to answer anything.
     const slow = deferred<never>();
@@ -292,15 +276,15 @@ describe('the persisted cache', () => {
       background.handlers[type] = () => slow.promise;
     }
     const before = background.sent.length;
-    await mountPersisted(area);
-    await vi.waitFor(() =>
-      expect(text(root.querySelector('[data-testid="status-chip"]'))).toBe('Expired 5 years ago'),
+    mountPersisted(area);
+    await waitFor(() => expect(chipText()).toBe('Expired 5 years ago'));
+    expect(screen.getByRole('article', { name: 'Deployment 14181336' }).textContent).toContain(
+      'Lakeshore Dental',
     );
-    expect(text(article(root, 'Deployment 14181336'))).toContain('Lakeshore Dental');
     // …and asks afresh behind the scenes.
-    await vi.waitFor(() =>
+    await waitFor(() =>
       expect(background.sent.slice(before).map((r) => r.type)).toContain('support-status'),
     );
-    expect(text(root.querySelector('.refreshing'))).toBe('Updating…');
+    expect(screen.getByText('Updating…').getAttribute('role')).toBe('status');
   });
 });

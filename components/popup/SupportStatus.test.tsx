@@ -1,8 +1,8 @@
 // The popup's support status and one-click renewal against a scripted background (only the
 // messaging boundary is fake): rows, the cart flow, double clicks, credits, quotes.
-import { render } from 'preact';
-import { act } from 'preact/test-utils';
-import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { cleanup, screen, waitFor, within } from '@testing-library/preact';
+import userEvent from '@testing-library/user-event';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import type { TabIdentifier } from '@/lib/messaging/results';
 import { PopupApp } from './PopupApp';
 import {
@@ -11,11 +11,12 @@ import {
   fakeBackground,
   found,
   lineFor,
+  renewalAdded,
   SETTINGS,
   supportStatusOf,
   view,
 } from './testing/fake-background';
-import { article, button, click, mountInto } from './testing/render';
+import { renderWithQueries } from './testing/render';
 
 const TAB = 7;
 const lapsed = view('14181336', '2021-09-07', ['VS0164AB', 'VS0232CD'], 'Lakeshore Dental');
@@ -27,12 +28,9 @@ const IDENTIFIERS: TabIdentifier[] = [
   { kind: 'serial', value: 'VS0164AB', count: 1 },
 ];
 
-let root: HTMLElement;
 let background: ReturnType<typeof fakeBackground>;
 
 beforeEach(() => {
-  root = document.createElement('div');
-  document.body.append(root);
   background = fakeBackground(TAB, IDENTIFIERS);
   background.handlers['support-status'] = () =>
     supportStatusOf(TAB, [
@@ -43,40 +41,79 @@ beforeEach(() => {
     ]);
 });
 
-afterEach(() => {
-  render(null, root);
-  root.remove();
-});
+afterEach(cleanup);
 
-const mount = () => mountInto(root, <PopupApp tabId={TAB} poppedOut />);
-const row = (label: string) => article(root, label);
+const mount = () => renderWithQueries(<PopupApp tabId={TAB} poppedOut />);
+const row = (label: string) => screen.getByRole('article', { name: label });
 const text = (node: Element | undefined | null) => node?.textContent ?? '';
-const cartSummary = () => text(root.querySelector('[data-testid="cart-summary"]'));
+const cartSummary = () => text(screen.queryByTestId('cart-summary'));
+const addButton = (id: string) =>
+  screen.getByRole('button', { name: `Add deployment ${id} to cart` });
+/** The alert in a row: what went wrong with its renewal. */
+const rowAlert = (label: string) => within(row(label)).getByRole('alert');
+const buttonNames = (node: HTMLElement) =>
+  within(node)
+    .getAllByRole('button')
+    .map((b) => b.textContent);
+
+/** What a screen reader reads after an element's name: the text it points to as its description. */
+const description = (element: HTMLElement) =>
+  text(document.getElementById(element.getAttribute('aria-describedby') ?? ''));
 
 async function rowsShown() {
-  await vi.waitFor(() => expect(row('Deployment 14181336')?.querySelector('.chip')).toBeTruthy());
+  await waitFor(() => within(row('Deployment 14181336')).getByTestId('status-chip'));
+}
+
+/** Opens the popup and waits for its support rows; returns the user who clicks in it. */
+async function openWithRows(options?: Parameters<typeof userEvent.setup>[0]) {
+  const user = userEvent.setup(options);
+  mount();
+  await rowsShown();
+  return user;
+}
+
+/**
+ * Add to cart on the lapsed row, and the portal never confirms it: returns the user and the
+ * row's notice once it says so.
+ */
+async function addUnconfirmed() {
+  background.handlers['add-renewal'] = () => ({
+    ok: false,
+    error: {
+      kind: 'outcome-unknown',
+      operation: 'add-renewal',
+      cause: { kind: 'portal-unavailable', cause: 'timeout' },
+      check: { kind: 'portal-unavailable', cause: 'timeout' },
+    },
+  });
+  const user = await openWithRows();
+  await waitFor(() => expect(cartSummary()).toBe('Cart is empty'));
+  await user.click(addButton('14181336'));
+  const notice = () => rowAlert('Deployment 14181336');
+  await waitFor(() => expect(text(notice())).toContain('The portal did not confirm the renewal'));
+  return { user, notice };
 }
 
 describe('support rows', () => {
   test('name, product, serials, status chip, plan in words and figures, and Add to cart', async () => {
-    await mount();
+    mount();
     await rowsShown();
     const lapsedRow = row('Deployment 14181336');
-    expect(text(lapsedRow?.querySelector('.row-name'))).toBe('Lakeshore Dental');
+    expect(text(lapsedRow.querySelector('.row-name'))).toBe('Lakeshore Dental');
     expect(text(lapsedRow)).toContain('PBXact 60');
     expect(text(lapsedRow)).toContain('VS0164AB, VS0232CD');
-    expect(text(lapsedRow?.querySelector('[data-testid="status-chip"]'))).toBe(
-      'Expired 5 years ago',
-    );
-    expect(text(lapsedRow?.querySelector('.plan-words'))).toMatch(
+    expect(text(within(lapsedRow).getByTestId('status-chip'))).toBe('Expired 5 years ago');
+    expect(text(lapsedRow.querySelector('.plan-words'))).toMatch(
       /^6 × 1-year support: 5 catch-up \+ 1 ahead → new expiry .*2027$/,
     );
-    expect(text(lapsedRow?.querySelector('.plan-price'))).toBe('$1,794.00 (6 × $299.00)');
-    expect(button(lapsedRow as HTMLElement, 'Add deployment 14181336 to cart')).toBeTruthy();
+    expect(text(lapsedRow.querySelector('.plan-price'))).toBe('$1,794.00 (6 × $299.00)');
+    expect(
+      within(lapsedRow).getByRole('button', { name: 'Add deployment 14181336 to cart' }),
+    ).toBeTruthy();
 
     const expiringRow = row('Deployment 85922823');
-    expect(text(expiringRow?.querySelector('.chip'))).toBe('Expires in 12 days');
-    expect(text(expiringRow?.querySelector('.plan-words'))).toMatch(
+    expect(text(within(expiringRow).getByTestId('status-chip'))).toBe('Expires in 12 days');
+    expect(text(expiringRow.querySelector('.plan-words'))).toMatch(
       /^1 × 1-year support → new expiry .*2027$/,
     );
 
@@ -85,11 +122,11 @@ describe('support rows', () => {
     // The serial's deployment already has its full row: this one points to it.
     const serialRow = row('Serial VS0164AB');
     expect(text(serialRow)).toContain('Part of deployment 14181336');
-    expect(serialRow?.querySelector('button[aria-label^="Add"]')).toBeNull();
+    expect(within(serialRow).queryByRole('button', { name: /^Add/ })).toBeNull();
   });
 
   test('one support request for the whole tab', async () => {
-    await mount();
+    mount();
     await rowsShown();
     expect(background.sentOf('support-status')).toEqual([{ type: 'support-status', tabId: TAB }]);
   });
@@ -97,111 +134,69 @@ describe('support rows', () => {
 
 describe('the cart', () => {
   test('a renewal the portal did not confirm: "Check the cart" reads the cart and the row follows it', async () => {
-    background.handlers['add-renewal'] = () => ({
-      ok: false,
-      error: {
-        kind: 'outcome-unknown',
-        operation: 'add-renewal',
-        cause: { kind: 'portal-unavailable', cause: 'timeout' },
-        check: { kind: 'portal-unavailable', cause: 'timeout' },
-      },
-    });
-    await mount();
-    await rowsShown();
-    await vi.waitFor(() => expect(cartSummary()).toBe('Cart is empty'));
-    await click(button(root, 'Add deployment 14181336 to cart'));
-    const notice = () => row('Deployment 14181336')?.querySelector('[role="alert"]');
-    await vi.waitFor(() =>
-      expect(text(notice())).toContain('The portal did not confirm the renewal'),
-    );
-    expect([...(notice()?.querySelectorAll('button') ?? [])].map((b) => b.textContent)).toEqual([
-      'Check the cart',
-      'Try again',
-    ]);
+    const { user, notice } = await addUnconfirmed();
+    expect(buttonNames(notice())).toEqual(['Check the cart', 'Try again']);
 
     // The renewal had in fact landed: the cart read shows it, and the row says so.
     background.handlers['get-cart'] = () => ({ ok: true, value: cartOf([lineFor(lapsed)]) });
     const readsBefore = background.sentOf('get-cart').length;
-    await click(button(notice() as HTMLElement, 'Check the cart'));
-    await vi.waitFor(() => expect(text(row('Deployment 14181336'))).toContain('In cart (6 years)'));
+    await user.click(within(notice()).getByRole('button', { name: 'Check the cart' }));
+    await waitFor(() => expect(text(row('Deployment 14181336'))).toContain('In cart (6 years)'));
     expect(background.sentOf('get-cart').length).toBeGreaterThan(readsBefore);
     expect(background.sentOf('add-renewal')).toHaveLength(1);
   });
 
   test('a renewal the portal did not confirm, not in the cart after all: the reason, and Try again', async () => {
-    background.handlers['add-renewal'] = () => ({
-      ok: false,
-      error: {
-        kind: 'outcome-unknown',
-        operation: 'add-renewal',
-        cause: { kind: 'portal-unavailable', cause: 'timeout' },
-        check: { kind: 'portal-unavailable', cause: 'timeout' },
-      },
-    });
-    await mount();
-    await rowsShown();
-    await vi.waitFor(() => expect(cartSummary()).toBe('Cart is empty'));
-    await click(button(root, 'Add deployment 14181336 to cart'));
-    const notice = () => row('Deployment 14181336')?.querySelector('[role="alert"]');
-    await vi.waitFor(() => expect(text(notice())).toContain('did not confirm'));
-    await click(button(notice() as HTMLElement, 'Check the cart'));
-    await vi.waitFor(() => expect(text(notice())).toContain('The portal did not answer in time'));
-    expect(button(notice() as HTMLElement, 'Check the cart')).toBeUndefined();
-    expect(button(notice() as HTMLElement, 'Try again')).toBeTruthy();
+    const { user, notice } = await addUnconfirmed();
+    await user.click(within(notice()).getByRole('button', { name: 'Check the cart' }));
+    await waitFor(() => expect(text(notice())).toContain('The portal did not answer in time'));
+    expect(within(notice()).queryByRole('button', { name: 'Check the cart' })).toBeNull();
+    expect(within(notice()).getByRole('button', { name: 'Try again' })).toBeTruthy();
   });
 
   test('Add to cart → In cart (6 years) → Remove', async () => {
-    background.handlers['add-renewal'] = () => ({
-      ok: true,
-      value: { line: lineFor(lapsed), cart: cartOf([lineFor(lapsed)]) },
-    });
+    background.handlers['add-renewal'] = () => renewalAdded(lapsed);
     background.handlers['remove-cart-line'] = () => ({ ok: true, value: cartOf([]) });
-    await mount();
-    await rowsShown();
-    await vi.waitFor(() => expect(cartSummary()).toBe('Cart is empty'));
+    const user = await openWithRows();
+    await waitFor(() => expect(cartSummary()).toBe('Cart is empty'));
 
-    await click(button(root, 'Add deployment 14181336 to cart'));
-    await vi.waitFor(() => expect(text(row('Deployment 14181336'))).toContain('In cart (6 years)'));
+    await user.click(addButton('14181336'));
+    await waitFor(() => expect(text(row('Deployment 14181336'))).toContain('In cart (6 years)'));
     expect(background.sentOf('add-renewal')).toEqual([
       { type: 'add-renewal', deploymentId: '14181336', quantity: 6, credits: 'organization' },
     ]);
-    expect(cartSummary()).toContain('1 line');
+    // The row and the cart bar read the same cart, and may draw it one after the other.
+    await waitFor(() => expect(cartSummary()).toContain('1 line'));
     expect(cartSummary()).toContain('$1,794.00');
-    await vi.waitFor(() =>
-      expect(text(root.querySelector('[data-testid="announcer"]'))).toBe(
+    await waitFor(() =>
+      expect(text(screen.getByTestId('announcer'))).toBe(
         'Added deployment 14181336 to the cart (6 years)',
       ),
     );
 
-    await click(button(root, 'Remove deployment 14181336 from the cart'));
-    await vi.waitFor(() => expect(button(root, 'Add deployment 14181336 to cart')).toBeTruthy());
+    await user.click(
+      screen.getByRole('button', { name: 'Remove deployment 14181336 from the cart' }),
+    );
+    await waitFor(() => expect(addButton('14181336')).toBeTruthy());
     expect(background.sentOf('remove-cart-line')).toEqual([
       { type: 'remove-cart-line', lineId: 'line-14181336' },
     ]);
-    expect(cartSummary()).toBe('Cart is empty');
+    await waitFor(() => expect(cartSummary()).toBe('Cart is empty'));
   });
 
   test('a double click sends one request, and the button waits for the answer', async () => {
     const answer = deferred<never>();
     background.handlers['add-renewal'] = () => answer.promise;
-    await mount();
-    await rowsShown();
-    const add = button(root, 'Add deployment 14181336 to cart') as HTMLButtonElement;
-    await act(() => {
-      add.click();
-      add.click();
-    });
-    await vi.waitFor(() => expect(add.disabled).toBe(true));
+    // No pause between the clicks: the second lands before the popup has drawn the first.
+    const user = await openWithRows({ delay: null });
+    const add = addButton('14181336') as HTMLButtonElement;
+    await user.dblClick(add);
+    await waitFor(() => expect(add.disabled).toBe(true));
     expect(add.textContent).toContain('Adding…');
-    await act(() => add.click());
+    await user.click(add);
     expect(background.sentOf('add-renewal')).toHaveLength(1);
-    await act(() =>
-      answer.resolve({
-        ok: true,
-        value: { line: lineFor(lapsed), cart: cartOf([lineFor(lapsed)]) },
-      } as never),
-    );
-    await vi.waitFor(() => expect(text(row('Deployment 14181336'))).toContain('In cart'));
+    answer.resolve(renewalAdded(lapsed) as never);
+    await waitFor(() => expect(text(row('Deployment 14181336'))).toContain('In cart'));
     expect(background.sentOf('add-renewal')).toHaveLength(1);
   });
 
@@ -210,22 +205,18 @@ describe('the cart', () => {
     background.handlers['add-renewal'] = () =>
       ++calls === 1
         ? { ok: false, error: { kind: 'portal-unavailable', cause: 'network' } }
-        : { ok: true, value: { line: lineFor(lapsed), cart: cartOf([lineFor(lapsed)]) } };
-    await mount();
-    await rowsShown();
-    await click(button(root, 'Add deployment 14181336 to cart'));
-    const lapsedRow = () => row('Deployment 14181336') as HTMLElement;
-    await vi.waitFor(() =>
-      expect(text(lapsedRow().querySelector('[role="alert"]'))).toContain(
-        'The portal cannot be reached',
-      ),
+        : renewalAdded(lapsed);
+    const user = await openWithRows();
+    await user.click(addButton('14181336'));
+    await waitFor(() =>
+      expect(text(rowAlert('Deployment 14181336'))).toContain('The portal cannot be reached'),
     );
-    await click(button(lapsedRow(), 'Try again'));
-    await vi.waitFor(() => expect(text(lapsedRow())).toContain('In cart (6 years)'));
+    await user.click(within(row('Deployment 14181336')).getByRole('button', { name: 'Try again' }));
+    await waitFor(() => expect(text(row('Deployment 14181336'))).toContain('In cart (6 years)'));
     const puts = background.sentOf('add-renewal');
     expect(puts).toHaveLength(2);
     expect(puts[0]).toEqual(puts[1]);
-    expect(cartSummary()).toContain('1 line');
+    await waitFor(() => expect(cartSummary()).toContain('1 line'));
   });
 
   test('the portal asks for more years: the row offers exactly that', async () => {
@@ -235,15 +226,14 @@ describe('the cart', () => {
             ok: false,
             error: { kind: 'invalid-request', status: 422, fieldErrors: [], requiredQuantity: 7 },
           }
-        : { ok: true, value: { line: lineFor(lapsed, 7), cart: cartOf([lineFor(lapsed, 7)]) } };
-    await mount();
-    await rowsShown();
-    await click(button(root, 'Add deployment 14181336 to cart'));
-    await vi.waitFor(() =>
+        : renewalAdded(lapsed, 7);
+    const user = await openWithRows();
+    await user.click(addButton('14181336'));
+    await waitFor(() =>
       expect(text(row('Deployment 14181336'))).toContain('More years are needed'),
     );
-    await click(button(root, 'Add 7 years instead'));
-    await vi.waitFor(() => expect(text(row('Deployment 14181336'))).toContain('In cart (7 years)'));
+    await user.click(screen.getByRole('button', { name: 'Add 7 years instead' }));
+    await waitFor(() => expect(text(row('Deployment 14181336'))).toContain('In cart (7 years)'));
   });
 
   test('credits default to the setting; the choice made here is what is sent', async () => {
@@ -251,22 +241,20 @@ describe('the cart', () => {
       ok: true,
       value: { ...SETTINGS, creditsChoice: 'card' },
     });
-    background.handlers['add-renewal'] = () => ({
-      ok: true,
-      value: { line: lineFor(expiring), cart: cartOf([lineFor(expiring)]) },
-    });
-    await mount();
-    await rowsShown();
-    const radio = (value: string) =>
-      root.querySelector<HTMLInputElement>(`input[name="credits"][value="${value}"]`);
-    await vi.waitFor(() => expect(radio('card')?.checked).toBe(true));
-    expect(text(radio('organization')?.parentElement)).toBe(
-      'Link support credits to my organization',
-    );
-    await act(() => radio('organization')?.click());
-    expect(radio('organization')?.checked).toBe(true);
-    await click(button(root, 'Add deployment 85922823 to cart'));
-    await vi.waitFor(() => expect(background.sentOf('add-renewal')).toHaveLength(1));
+    background.handlers['add-renewal'] = () => renewalAdded(expiring);
+    const user = await openWithRows();
+    const card = screen.getByRole('radio', {
+      name: 'Create a support credit card for another organization',
+    }) as HTMLInputElement;
+    const organization = screen.getByRole('radio', {
+      name: 'Link support credits to my organization',
+    }) as HTMLInputElement;
+    expect([card.value, organization.value]).toEqual(['card', 'organization']);
+    await waitFor(() => expect(card.checked).toBe(true));
+    await user.click(organization);
+    expect(organization.checked).toBe(true);
+    await user.click(addButton('85922823'));
+    await waitFor(() => expect(background.sentOf('add-renewal')).toHaveLength(1));
     expect(background.sentOf('add-renewal')[0]).toMatchObject({ credits: 'organization' });
   });
 
@@ -286,22 +274,21 @@ describe('the cart', () => {
         cart: cartOf([lineFor(lapsed)]),
       },
     });
-    await mount();
-    await rowsShown();
-    expect(text(root.querySelector('#add-all-hint'))).toBe('1 expired, not in the cart yet');
-    await click(button(root, 'Add all expired to cart'));
-    await vi.waitFor(() => expect(background.sentOf('add-all-expired')).toHaveLength(1));
-    await vi.waitFor(() => expect(text(row('Deployment 14181336'))).toContain('In cart (6 years)'));
+    const user = await openWithRows();
+    const addAll = () =>
+      screen.getByRole('button', { name: 'Add all expired to cart' }) as HTMLButtonElement;
+    expect(description(addAll())).toBe('1 expired, not in the cart yet');
+    await user.click(addAll());
+    await waitFor(() => expect(background.sentOf('add-all-expired')).toHaveLength(1));
+    await waitFor(() => expect(text(row('Deployment 14181336'))).toContain('In cart (6 years)'));
     expect(background.sentOf('add-all-expired')).toEqual([
       { type: 'add-all-expired', tabId: TAB, credits: 'organization', deploymentIds: ['14181336'] },
     ]);
-    expect(text(root.querySelector('[data-testid="add-all-failed"]'))).toContain(
+    expect(text(screen.getByTestId('add-all-failed'))).toContain(
       '55512345: Not known to the portal',
     );
-    expect(button(root, 'Add all expired to cart')?.disabled).toBe(true);
-    expect(text(root.querySelector('#add-all-hint'))).toBe(
-      'Every expired deployment is in the cart',
-    );
+    expect(addAll().disabled).toBe(true);
+    expect(description(addAll())).toBe('Every expired deployment is in the cart');
   });
 
   test('Save as quote shows the quote number; Open cart opens the portal’s cart', async () => {
@@ -324,21 +311,24 @@ describe('the cart', () => {
       ok: true,
       value: { url: 'http://portal.test/cart' },
     });
-    await mount();
-    await vi.waitFor(() => expect(cartSummary()).toContain('1 line'));
+    const user = userEvent.setup();
+    mount();
+    await waitFor(() => expect(cartSummary()).toContain('1 line'));
 
-    await click(button(root, 'Open cart'));
+    await user.click(screen.getByRole('button', { name: 'Open cart' }));
     expect(background.sentOf('open-portal')).toEqual([{ type: 'open-portal', page: 'cart' }]);
 
-    await click(button(root, 'Save as quote'));
-    await vi.waitFor(() =>
-      expect(text(root.querySelector('[data-testid="quote-saved"]'))).toContain(
+    await user.click(screen.getByRole('button', { name: 'Save as quote' }));
+    await waitFor(() =>
+      expect(text(screen.queryByTestId('quote-saved'))).toContain(
         'Saved as quote Q-20261126-0001 ($1,794.00)',
       ),
     );
-    await vi.waitFor(() => expect(cartSummary()).toBe('Cart is empty'));
+    await waitFor(() => expect(cartSummary()).toBe('Cart is empty'));
     expect(background.sentOf('save-quote')).toHaveLength(1);
-    expect(button(root, 'Save as quote')?.disabled).toBe(true);
+    expect(
+      (screen.getByRole('button', { name: 'Save as quote' }) as HTMLButtonElement).disabled,
+    ).toBe(true);
   });
 });
 
@@ -346,22 +336,22 @@ test('a deployment lapsed too long for one renewal says who can renew it', async
   const ancient = view('14181336', '1990-01-31');
   background.handlers['support-status'] = () =>
     supportStatusOf(TAB, [found(IDENTIFIERS[0] as TabIdentifier, ancient)]);
-  await mount();
+  mount();
   await rowsShown();
-  expect(text(row('Deployment 14181336')?.querySelector('[data-testid="too-long"]'))).toBe(
+  expect(text(within(row('Deployment 14181336')).getByTestId('too-long'))).toBe(
     'Needs 37 years of support, more than one renewal can carry (25). Ask the portal’s staff to renew this deployment.',
   );
-  expect(button(root, 'Add deployment 14181336 to cart')).toBeUndefined();
+  expect(screen.queryByRole('button', { name: 'Add deployment 14181336 to cart' })).toBeNull();
 });
 
 test('coverage to the calendar’s end shows no plan and no Add to cart', async () => {
   const forever = view('14181336', '9999-12-31');
   background.handlers['support-status'] = () =>
     supportStatusOf(TAB, [found(IDENTIFIERS[0] as TabIdentifier, forever)]);
-  await mount();
+  mount();
   await rowsShown();
-  expect(text(row('Deployment 14181336')?.querySelector('[data-testid="plan"]'))).toMatch(
+  expect(text(within(row('Deployment 14181336')).getByTestId('plan'))).toMatch(
     /^No renewal needed/,
   );
-  expect(button(root, 'Add deployment 14181336 to cart')).toBeUndefined();
+  expect(screen.queryByRole('button', { name: 'Add deployment 14181336 to cart' })).toBeNull();
 });

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { CUE_WORDS, labelCueKind } from './cues';
 
 function cuesIn(text: string): string[] {
@@ -6,7 +6,7 @@ function cuesIn(text: string): string[] {
 }
 
 describe('cue words', () => {
-  it('finds every spelling the spec lists, in any case, plurals included', () => {
+  test('finds every spelling the spec lists, in any case, plurals included', () => {
     expect(
       cuesIn(
         'Deployment, deployment ID, DEPLOYMENT #, deployment no., Deployment Number, deploy id, deployments',
@@ -32,17 +32,17 @@ describe('cue words', () => {
     ]);
   });
 
-  it('finds cues only as words of their own', () => {
+  test('finds cues only as words of their own', () => {
     expect(cuesIn('redeployment deploy snap SNMP DSN serialize')).toEqual([]);
   });
 
-  it('never takes DID as a cue', () => {
+  test('never takes DID as a cue', () => {
     expect(cuesIn('DID 5551234567')).toEqual([]);
   });
 });
 
 describe('labelCueKind', () => {
-  it('accepts exactly a cue, optionally followed by a colon or hash', () => {
+  test('accepts exactly a cue, optionally followed by a colon or hash', () => {
     expect(labelCueKind('Deployment ID')).toBe('deployment');
     expect(labelCueKind('  Deployment\n   ID: ')).toBe('deployment');
     expect(labelCueKind('Deployments')).toBe('deployment');
@@ -51,7 +51,7 @@ describe('labelCueKind', () => {
     expect(labelCueKind('SN#')).toBe('serial');
   });
 
-  it('rejects labels that say more than a cue', () => {
+  test('rejects labels that say more than a cue', () => {
     expect(labelCueKind('Serial Number (spare)')).toBeNull();
     expect(labelCueKind('Deployment date')).toBeNull();
     expect(labelCueKind('Ticket')).toBeNull();

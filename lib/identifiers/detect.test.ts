@@ -1,9 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { detectIdentifiers, detectInRun } from './index';
 import { page, rangeText, runsOf } from './testing';
 
 describe('detectIdentifiers', () => {
-  it('groups occurrences by kind and value, in order of first appearance', () => {
+  test('groups occurrences by kind and value, in order of first appearance', () => {
     const body = page(
       '<p>Deployment 14181336 and serial vs0164ab.</p><p>Again: deployment 14181336, S/N VS0164AB.</p><p>Serial 14181336</p>',
     );
@@ -23,7 +23,7 @@ describe('detectIdentifiers', () => {
     ).toEqual(['vs0164ab', 'VS0164AB']);
   });
 
-  it('gives DOM positions that span the inline elements a value is split across', () => {
+  test('gives DOM positions that span the inline elements a value is split across', () => {
     const body = page('<p>Deployment <b>1418</b>1336 is <i>fine</i>.</p>');
     const [detection] = detectIdentifiers(body);
     const occurrence = detection?.occurrences[0];
@@ -37,7 +37,7 @@ describe('detectIdentifiers', () => {
     });
   });
 
-  it('scans a whole document, a shadow root, or one element', () => {
+  test('scans a whole document, a shadow root, or one element', () => {
     const body = page('<div id="a">Deployment 14181336</div><div id="b"><p>SN: VS0164AB</p></div>');
     const shadow = (body.querySelector('#b') as Element).attachShadow({ mode: 'open' });
     shadow.innerHTML = '<p>deployment 85922823</p>';
@@ -47,14 +47,14 @@ describe('detectIdentifiers', () => {
     expect(values(body.querySelector('#a') as Element)).toEqual(['14181336']);
   });
 
-  it('finds nothing on a page without cues', () => {
+  test('finds nothing on a page without cues', () => {
     const body = page(
       '<p>Ticket 14181336, order #85922823, call 5551234567, on 20170615, from 10.0.0.1, MAC 00:1A:2B:3C:4D:5E, part VS0164AB.</p>',
     );
     expect(detectIdentifiers(body)).toEqual([]);
   });
 
-  it('agrees with the run walker and detectInRun it is built from', () => {
+  test('agrees with the run walker and detectInRun it is built from', () => {
     const body = page(
       '<table><tr><th>Serial</th><td>VS0164AB</td></tr></table><p>deployments 14181336, 85922823</p><p>85922823.deployments.pbxact.com</p>',
     );
@@ -70,7 +70,7 @@ describe('detectIdentifiers', () => {
 });
 
 describe('detectInRun', () => {
-  it('returns matches with offsets inside the run’s nodes', () => {
+  test('returns matches with offsets inside the run’s nodes', () => {
     page('<p>Serial <span>VS01</span>64AB</p>');
     const [run] = runsOf(document.body).filter((r) => r.text.trim());
     const matches = run ? detectInRun(run) : [];
@@ -82,18 +82,18 @@ describe('detectInRun', () => {
     expect(match?.endContainer.data).toBe('64AB');
   });
 
-  it('does no work on runs without a digit', () => {
+  test('does no work on runs without a digit', () => {
     expect(detectInRun({ text: 'Deployment ID', nodes: [], starts: [], block: document })).toEqual(
       [],
     );
   });
 
-  it('finds a 6-character serial, and nothing shorter', () => {
+  test('finds a 6-character serial, and nothing shorter', () => {
     const body = page('<p>Serial: ab1cde</p><p>Serial: ab1cd</p><p>S/N --a1-b-c--</p>');
     expect(detectIdentifiers(body).map((d) => d.value)).toEqual(['AB1CDE', 'A1-B-C']);
   });
 
-  it('reads a huge digit-free word in linear time', () => {
+  test('reads a huge digit-free word in linear time', () => {
     const body = page(`<p>${'x'.repeat(60_000)} serial VS0164AB</p>`);
     const started = performance.now();
     expect(detectIdentifiers(body).map((d) => d.value)).toEqual(['VS0164AB']);
@@ -102,7 +102,7 @@ describe('detectInRun', () => {
 });
 
 describe('hostile pages', () => {
-  it('survives a form whose controls clobber DOM properties and methods', () => {
+  test('survives a form whose controls clobber DOM properties and methods', () => {
     const names = ['localName', 'nodeType', 'parentNode', 'hasAttribute', 'getAttribute', 'title'];
     const body = page(
       `<form title="Serial">${names.map((name) => `<input name="${name}">`).join('')}<p>Deployment 14181336</p><span>VS0164AB</span></form>`,

@@ -1,10 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { isHiddenElement } from './dom';
 import { blockOf, isReadable } from './index';
 import { page } from './testing';
 
 describe('isReadable', () => {
-  it('is false inside skipped, hidden and aria-hidden elements, up through shadow hosts', () => {
+  test('is false inside skipped, hidden and aria-hidden elements, up through shadow hosts', () => {
     const body = page(
       '<p id="p">a<b>b</b></p><div hidden><span id="h">x</span></div><div aria-hidden="true"><i id="ah">y</i></div><script id="s">z</script><div id="host" aria-hidden="true"></div><!--c-->',
     );
@@ -23,7 +23,7 @@ describe('isReadable', () => {
 });
 
 describe('blockOf', () => {
-  it('gives the nearest block element, else the shadow root or document', () => {
+  test('gives the nearest block element, else the shadow root or document', () => {
     const body = page('<div><p>one <b>two</b></p>three</div>');
     const p = body.querySelector('p') as Element;
     expect(blockOf(p.querySelector('b')?.firstChild as Node)).toBe(p);
@@ -43,7 +43,7 @@ describe('isHiddenElement', () => {
     return el;
   };
 
-  it('trusts the reflected properties where the browser has them', () => {
+  test('trusts the reflected properties where the browser has them', () => {
     expect(isHiddenElement(reflecting('<p class="a">x</p>', false, null))).toBe(false);
     expect(isHiddenElement(reflecting('<p hidden>x</p>', true, null))).toBe(true);
     expect(isHiddenElement(reflecting('<p hidden="until-found">x</p>', 'until-found', null))).toBe(
@@ -55,7 +55,7 @@ describe('isHiddenElement', () => {
     expect(isHiddenElement(reflecting('<p aria-hidden="false">x</p>', false, 'false'))).toBe(false);
   });
 
-  it('reads the attributes when a property is missing or clobbered', () => {
+  test('reads the attributes when a property is missing or clobbered', () => {
     const clobbered = page('<form hidden><input name="hidden"></form>').firstElementChild;
     expect(isHiddenElement(clobbered as Element)).toBe(true);
     // No ARIA reflection (an older DOM): the attribute still counts.

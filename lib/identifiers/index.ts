@@ -5,7 +5,13 @@ export { detectIdentifiers } from './detect';
 export { detectInRun } from './detect-in-run';
 export { blockOf, isReadable } from './dom';
 export { createOwnRunWalker } from './own-run-walker';
-export { type RunReading, type RunReadingOptions, readRun, WINDOW_CHARS } from './run-reading';
+export {
+  type RunReading,
+  type RunReadingOptions,
+  readRun,
+  STEP_CANDIDATES,
+  WINDOW_CHARS,
+} from './run-reading';
 export { createRunWalker } from './run-walker';
 export type {
   Detection,

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { detectInRun } from './detect-in-run';
 import { readRun } from './run-reading';
 import { runsOf } from './testing';
@@ -17,16 +17,19 @@ function whole(run: TextRun): string[] {
 }
 
 /** Every step's matches in order, and how many steps it took. */
-function stepped(run: TextRun, windowChars: number, limit?: number) {
-  const reading = readRun(run, { windowChars, limit });
+function stepped(run: TextRun, windowChars: number, limit?: number, maxCandidates?: number) {
+  const reading = readRun(run, { windowChars, limit, maxCandidates });
   const matches: string[] = [];
   let steps = 0;
+  let mostInOneStep = 0;
   while (!reading.done) {
     steps++;
     if (steps > run.text.length + 2) throw new Error('the reading never ends');
-    for (const m of reading.step()) matches.push(spanOf(run, m));
+    const found = reading.step();
+    mostInOneStep = Math.max(mostInOneStep, found.length);
+    for (const m of found) matches.push(spanOf(run, m));
   }
-  return { matches, steps };
+  return { matches, steps, mostInOneStep };
 }
 
 /** One block holding `pieces`, each piece a text node or (for `<tag>`…) an inline element. */
@@ -169,7 +172,7 @@ const runPieces = fc
 const SLOW = 60_000;
 
 describe('readRun', () => {
-  it(
+  test(
     'finds exactly what the whole-run detection finds, however small the windows',
     () => {
       fc.assert(
@@ -183,7 +186,38 @@ describe('readRun', () => {
     SLOW,
   );
 
-  it(
+  test(
+    'finds exactly what the whole-run detection finds when steps end after a few candidates',
+    () => {
+      fc.assert(
+        fc.property(
+          runPieces,
+          fc.integer({ min: 1, max: 64 }),
+          fc.integer({ min: 1, max: 4 }),
+          (pieces, windowChars, maxCandidates) => {
+            const run = onlyRun(blockOf(pieces));
+            const { matches } = stepped(run, windowChars, undefined, maxCandidates);
+            expect(matches).toEqual(whole(run));
+          },
+        ),
+        { numRuns: 300 },
+      );
+    },
+    SLOW,
+  );
+
+  test('takes a bounded number of candidates per step, however dense the window', () => {
+    const items = Array.from({ length: 5_000 }, (_, i) => String(10_000_000 + i * 7));
+    const run = onlyRun(blockOf([`Deployments ${items.join(',')} and more`]));
+    // Windows of thousands of IDs: the candidate bound cuts each into steps.
+    const { matches, steps, mostInOneStep } = stepped(run, 1 << 15, undefined, 100);
+    expect(matches).toEqual(whole(run));
+    expect(matches).toHaveLength(5_000);
+    expect(steps).toBeGreaterThanOrEqual(50);
+    expect(mostInOneStep).toBeLessThanOrEqual(101);
+  });
+
+  test(
     'with a limit, finds exactly the whole-run matches that end by it',
     () => {
       fc.assert(
@@ -204,7 +238,7 @@ describe('readRun', () => {
     SLOW,
   );
 
-  it(
+  test(
     'counts a list of 100,000 items after one cue whole, across many windows',
     () => {
       const items = Array.from({ length: 100_000 }, (_, i) => String(10_000_000 + i * 7));
@@ -217,7 +251,7 @@ describe('readRun', () => {
     SLOW,
   );
 
-  it('keeps a counter-cue and a token whole across a cut', () => {
+  test('keeps a counter-cue and a token whole across a cut', () => {
     const text = 'ticket 14181336, deployment 85922823, S/N VS0164AB-22 and ticket 1234567890123';
     const run = onlyRun(blockOf([text]));
     for (let windowChars = 1; windowChars <= text.length; windowChars++) {
@@ -228,19 +262,19 @@ describe('readRun', () => {
     }
   });
 
-  it('reads a long run without a digit, or a short one, in steps of its own', () => {
+  test('reads a long run without a digit, or a short one, in steps of its own', () => {
     const run = untested(onlyRun(blockOf(['x'.repeat(100_000)])));
-    expect(stepped(run, 1 << 14)).toEqual({ matches: [], steps: 7 });
+    expect(stepped(run, 1 << 14)).toMatchObject({ matches: [], steps: 7 });
     // The walker already told that this one holds no digit.
     expect(stepped(onlyRun(blockOf(['x'.repeat(100_000)])), 1 << 14).steps).toBe(1);
     const short = onlyRun(blockOf(['Deployment 14181336']));
-    expect(stepped(short, 1 << 14)).toEqual({
+    expect(stepped(short, 1 << 14)).toMatchObject({
       matches: ['deployment:14181336@11-19'],
       steps: 1,
     });
   });
 
-  it('stops at its limit: an ID before it is found, the rest of the run is not read', () => {
+  test('stops at its limit: an ID before it is found, the rest of the run is not read', () => {
     const run = onlyRun(
       blockOf([`Deployment 14181336 ${'9'.repeat(1_000_000)} deployment 85922823`]),
     );

@@ -1,5 +1,5 @@
-// Detection of one run, a window of text at a time, so that a run of many megabytes (one
-// text node can hold 50 MB) is read in steps the scanner can spread over its time slices.
+// Detection of one run, a window of text at a time, so that a run of many megabytes (a
+// single text node can hold them) is read in steps the scanner can spread over its time slices.
 // The answer is exactly the whole run's (detectInRun): every window looks at the whole text
 // around it, a token is read across windows whole, a list after one cue is carried from
 // window to window, and a match is handed out only once nothing read later can add one
@@ -17,7 +17,12 @@ import type { Match, TextRun } from './types';
  * Characters one step reads: small enough that the densest text (a cue every few words)
  * is a small part of a slice. A run no longer than this is detected whole, in one step.
  */
-export const WINDOW_CHARS = 1 << 14;
+export const WINDOW_CHARS = 1 << 12;
+/**
+ * Candidates one step takes at most: each may cost the rules a DOM lookup, so a window
+ * dense with them (a list of IDs) ends early and the next step goes on from there.
+ */
+export const STEP_CANDIDATES = 128;
 
 /** The detection of one run, step by step. */
 export interface RunReading {
@@ -29,6 +34,7 @@ export interface RunReading {
 
 export interface RunReadingOptions {
   windowChars?: number;
+  maxCandidates?: number;
   /**
    * Where reading stops (the scan's cap falls inside this run): the matches that end by it
    * are found, as the whole run's detection finds them; none after it.
@@ -45,7 +51,8 @@ export function readRun(run: TextRun, options: RunReadingOptions = {}): RunReadi
   const text = run.text;
   const limit = Math.min(options.limit ?? text.length, text.length);
   if (limit >= text.length && text.length <= windowChars) return new WholeReading(run);
-  return new WindowedReading(run, text, windowChars, limit);
+  const maxCandidates = Math.max(1, options.maxCandidates ?? STEP_CANDIDATES);
+  return new WindowedReading(run, text, windowChars, maxCandidates, limit);
 }
 
 /** A short run: detected whole, in its first step. */
@@ -73,6 +80,7 @@ class WindowedReading implements RunReading {
     private readonly run: TextRun,
     private readonly text: string,
     private readonly windowChars: number,
+    private readonly maxCandidates: number,
     private readonly limit: number,
   ) {}
 
@@ -80,10 +88,10 @@ class WindowedReading implements RunReading {
     if (this.done) return [];
     const { run, text } = this;
     const from = this.position;
-    const to = Math.min(text.length, from + this.windowChars);
-    this.position = to;
     const candidates: Candidate[] = [];
-    this.tokens.feed(text, from, to, candidates);
+    const end = Math.min(text.length, from + this.windowChars);
+    const to = this.tokens.feed(text, from, end, candidates, this.maxCandidates);
+    this.position = to;
     if (candidates.length > 0) {
       const context = { run, text, candidates };
       for (const rule of CANDIDATE_RULES) rule.find(context, this.held);

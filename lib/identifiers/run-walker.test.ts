@@ -1,9 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { createRunWalker } from './run-walker';
 import { matchesIn, page, runsOf, runTexts } from './testing';
 
 describe('createRunWalker', () => {
-  it('reads text across inline elements as one run', () => {
+  test('reads text across inline elements as one run', () => {
     const body = page('<p>Deployment <b>1418</b>1336 and <span>S<wbr>N</span> <i>x</i></p>');
     const runs = runsOf(body).filter((run) => run.text.trim());
     expect(runs).toHaveLength(1);
@@ -22,7 +22,7 @@ describe('createRunWalker', () => {
     expect(run?.block).toBe(body.querySelector('p'));
   });
 
-  it('keeps block elements in runs of their own, including the text around them', () => {
+  test('keeps block elements in runs of their own, including the text around them', () => {
     const body = page('<div>before<p>inside</p>after<ul><li>one</li><li>two</li></ul></div>');
     expect(runTexts(body)).toEqual(['before', 'inside', 'after', 'one', 'two']);
     const runs = runsOf(body).filter((run) => run.text.trim());
@@ -35,21 +35,21 @@ describe('createRunWalker', () => {
     ]);
   });
 
-  it('separates table cells and the text on either side of an empty block', () => {
+  test('separates table cells and the text on either side of an empty block', () => {
     const body = page(
       '<table><tr><td>a1</td><td>b2</td></tr></table><div>x<hr>y<div></div>z</div>',
     );
     expect(runTexts(body)).toEqual(['a1', 'b2', 'x', 'y', 'z']);
   });
 
-  it('breaks the line at <br> and images without splitting the run', () => {
+  test('breaks the line at <br> and images without splitting the run', () => {
     const body = page('<p>VS0164AB<br>FPBX-100-00A3C9<img alt="x">tail</p>');
     const runs = runsOf(body).filter((run) => run.text.trim());
     expect(runs.map((run) => run.text)).toEqual(['VS0164AB\nFPBX-100-00A3C9\ntail']);
     expect(runs[0]?.starts).toEqual([0, 9, 25]);
   });
 
-  it('skips script, style, noscript, template, textarea, select, hidden and aria-hidden', () => {
+  test('skips script, style, noscript, template, textarea, select, hidden and aria-hidden', () => {
     const body = page(
       [
         '<p>shown</p>',
@@ -69,21 +69,21 @@ describe('createRunWalker', () => {
     expect(runTexts(body)).toEqual(['shown', 'not hidden', 'last']);
   });
 
-  it('does not read comments or attributes', () => {
+  test('does not read comments or attributes', () => {
     const body = page(
       '<p title="Deployment 14181336"><!-- 85922823 -->text<a href="/x">link</a></p>',
     );
     expect(runTexts(body)).toEqual(['textlink']);
   });
 
-  it('reads text hidden only by CSS', () => {
+  test('reads text hidden only by CSS', () => {
     const body = page(
       '<details><summary>More</summary><p style="display:none">folded</p></details>',
     );
     expect(runTexts(body)).toEqual(['More', 'folded']);
   });
 
-  it('walks into open shadow roots as blocks of their own, never closed ones', () => {
+  test('walks into open shadow roots as blocks of their own, never closed ones', () => {
     const body = page('<p>before <x-card>light</x-card> after</p><div id="closed">c</div>');
     const card = body.querySelector('x-card') as Element;
     const open = card.attachShadow({ mode: 'open' });
@@ -102,7 +102,7 @@ describe('createRunWalker', () => {
     expect(runs[2]?.block).toBe(open.querySelector('p'));
   });
 
-  it('walks a shadow root given as the root', () => {
+  test('walks a shadow root given as the root', () => {
     const host = page('<div></div>').firstElementChild as Element;
     const shadow = host.attachShadow({ mode: 'open' });
     shadow.innerHTML = 'Serial <b>VS0164AB</b>';
@@ -111,7 +111,7 @@ describe('createRunWalker', () => {
     ]);
   });
 
-  it('re-produces a block’s runs when walked from that block', () => {
+  test('re-produces a block’s runs when walked from that block', () => {
     const body = page('<div><p>one <b>two</b></p><p>three<span>four</span></p></div>');
     for (const run of runsOf(body)) {
       if (!run.text.trim()) continue;
@@ -123,19 +123,19 @@ describe('createRunWalker', () => {
     }
   });
 
-  it('walks an element root, reading nothing when the root itself is skipped', () => {
+  test('walks an element root, reading nothing when the root itself is skipped', () => {
     const body = page('<div id="a">x<p>y</p></div><div id="b" hidden>z</div>');
     expect(runTexts(body.querySelector('#a') as Element)).toEqual(['x', 'y']);
     expect(runTexts(body.querySelector('#b') as Element)).toEqual([]);
   });
 
-  it('walks a text node root as one run', () => {
+  test('walks a text node root as one run', () => {
     const text = page('<p>Deployment 14181336</p>').querySelector('p')?.firstChild as Text;
     const runs = runsOf(text);
     expect(runs.map((run) => [run.text, run.nodes[0]])).toEqual([['Deployment 14181336', text]]);
   });
 
-  it('counts what it read', () => {
+  test('counts what it read', () => {
     const body = page('<p>abc<b>de</b></p><script>ignored</script>');
     const walker = createRunWalker(body);
     while (walker.next()) {
@@ -146,7 +146,7 @@ describe('createRunWalker', () => {
     expect(walker.next()).toBeNull();
   });
 
-  it('hands back after a bounded amount of work on pages of empty elements', () => {
+  test('hands back after a bounded amount of work on pages of empty elements', () => {
     const body = page(`${'<div></div>'.repeat(5000)}<p>end</p>`);
     const walker = createRunWalker(body);
     let calls = 0;
@@ -159,7 +159,7 @@ describe('createRunWalker', () => {
     expect(calls).toBeGreaterThan(1);
   });
 
-  it('never cuts a block of many inline nodes: blank runs while it reads, then the whole run', () => {
+  test('never cuts a block of many inline nodes: blank runs while it reads, then the whole run', () => {
     // 8,000 items after one cue: more nodes than one call may visit, more text than a
     // plain block may hold; the list counts whole only if the run is whole.
     const items = Array.from({ length: 8_000 }, (_, i) => `<b>${10_000_000 + i}</b>`);
@@ -190,7 +190,7 @@ describe('createRunWalker', () => {
       return { texts, walker };
     };
 
-    it('leaves out blocks of inline text without a digit, and keeps the ones with one', () => {
+    test('leaves out blocks of inline text without a digit, and keeps the ones with one', () => {
       const body = page(
         [
           '<p>no <b>digits</b> here</p>',
@@ -207,7 +207,7 @@ describe('createRunWalker', () => {
       ]);
     });
 
-    it('hands back the same runs as the full walk wherever a digit is', () => {
+    test('hands back the same runs as the full walk wherever a digit is', () => {
       const body = page(
         '<div><p>Serial <b>VS0164AB</b></p><p>none <b>at</b> all</p><ul><li>a <b>1</b></li></ul></div>',
       );
@@ -222,7 +222,7 @@ describe('createRunWalker', () => {
       );
     });
 
-    it('reads hiding attributes the way the full walk does', () => {
+    test('reads hiding attributes the way the full walk does', () => {
       // Only some of these attributes hide: a plain block is one only if none of them does.
       const body = page(
         [
@@ -243,7 +243,7 @@ describe('createRunWalker', () => {
       ]);
     });
 
-    it('walks a block holding a shadow root, a hidden element or a line break in full', () => {
+    test('walks a block holding a shadow root, a hidden element or a line break in full', () => {
       const body = page(
         [
           '<p>no digit <b>here</b> <x-chip></x-chip> <span id="s">x</span></p>',
@@ -267,14 +267,14 @@ describe('createRunWalker', () => {
       ]);
     });
 
-    it('reads the shadow root of a block that would otherwise be plain', () => {
+    test('reads the shadow root of a block that would otherwise be plain', () => {
       const body = page('<p>light <b>words</b></p>');
       const host = body.firstElementChild as Element;
       host.attachShadow({ mode: 'open' }).innerHTML = 'Serial <b>VS0777AB</b>';
       expect(gatedTexts(body).texts).toEqual(['Serial VS0777AB', 'light words']);
     });
 
-    it('hands out a plain block’s run after the run its start ended', () => {
+    test('hands out a plain block’s run after the run its start ended', () => {
       const body = page('<div>before 1<p>Serial <b>VS0164AB</b></p>after</div>');
       const walker = createRunWalker(body, { digitRunsOnly: true });
       const runs = [];
@@ -289,7 +289,7 @@ describe('createRunWalker', () => {
       ]);
     });
 
-    it('hands back within its budget along a long row of blocks without a digit', () => {
+    test('hands back within its budget along a long row of blocks without a digit', () => {
       const body = page(`${'<p>plain <b>words</b></p>'.repeat(3000)}<p>end 1</p>`);
       const walker = createRunWalker(body, { digitRunsOnly: true });
       let calls = 0;
@@ -303,7 +303,7 @@ describe('createRunWalker', () => {
       expect(calls).toBeGreaterThan(3);
     });
 
-    it('counts the text of a block it leaves out as read', () => {
+    test('counts the text of a block it leaves out as read', () => {
       const body = page('<p>abc<b>de</b></p><p>x1</p>');
       const { walker } = gatedTexts(body);
       expect(walker.charsRead).toBe(7);
@@ -312,7 +312,7 @@ describe('createRunWalker', () => {
 });
 
 describe('a page changing under the walk', () => {
-  it('goes on from the nearest element still in place when the node it stood on is removed', () => {
+  test('goes on from the nearest element still in place when the node it stood on is removed', () => {
     const body = page('<div id="feed"><p>a1</p><p>b2</p><p>c3</p><p>d4</p></div><p>e5</p>');
     const walker = createRunWalker(body);
     expect(walker.next()?.text).toBe('a1');
@@ -328,7 +328,7 @@ describe('a page changing under the walk', () => {
     expect(rest).toEqual(['a1', 'd4', 'e5']);
   });
 
-  it('leaves out the elements it is told to skip', () => {
+  test('leaves out the elements it is told to skip', () => {
     const body = page('<p>a1</p><div class="new"><p>b2</p></div><p>c3</p>');
     const added = body.querySelector('.new') as Element;
     const walker = createRunWalker(body, { skip: (el) => el === added });

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { columnHeaderOf, gridOf, positionOf, rowHeaderOf } from './table-grid';
 
 function tables(html: string): HTMLTableElement[] {
@@ -13,7 +13,7 @@ const cell = (table: Element, selector: string): Element => {
 };
 
 describe('table grid', () => {
-  it('builds one grid for all the cells of a table read one after another', () => {
+  test('builds one grid for all the cells of a table read one after another', () => {
     const [table] = tables(
       '<table><tr><th>Deployment</th><td id="a">14181336</td></tr><tr><th>Serial</th><td id="b">VS0164AB</td></tr></table>',
     );
@@ -23,7 +23,7 @@ describe('table grid', () => {
     expect(rowHeaderOf(cell(table, '#b'), first ?? expect.fail())?.textContent).toBe('Serial');
   });
 
-  it('rebuilds the grid when a row gains a cell or another table was read in between', () => {
+  test('rebuilds the grid when a row gains a cell or another table was read in between', () => {
     const [one, two] = tables(
       '<table><tr><th>Deployment</th><td id="a">14181336</td></tr></table>' +
         '<table><tr><th>Serial</th></tr><tr><td id="b">VS0164AB</td></tr></table>',
@@ -45,7 +45,7 @@ describe('table grid', () => {
     expect(positionOf(added, again ?? expect.fail())).toEqual({ row: 0, column: 2 });
   });
 
-  it('finds a cell of an earlier row after a later one, and a cell spanning into other rows', () => {
+  test('finds a cell of an earlier row after a later one, and a cell spanning into other rows', () => {
     const [table] = tables(
       '<table><tr><th>Deployment</th><td id="a" rowspan="2">14181336</td></tr>' +
         '<tr><th>Serial</th></tr><tr><th>Host</th><td id="c">VS0164AB</td></tr></table>',
@@ -59,7 +59,32 @@ describe('table grid', () => {
     expect(positionOf(document.createElement('td'), grid)).toBeNull();
   });
 
-  it('has no grid for a cell outside a table row', () => {
+  test('lays out rows only as far as the cells asked about, one step of rows at a time', () => {
+    const rows = Array.from(
+      { length: 1000 },
+      (_, i) => `<tr><td id="r${i}">${10_000_000 + i}</td><td>x</td></tr>`,
+    );
+    const [table] = tables(
+      `<table><thead><tr><th>Deployment</th><th rowspan="0">Notes</th></tr></thead><tbody>${rows.join('')}</tbody></table>`,
+    );
+    if (!table) throw new Error('no table');
+    const grid = gridOf(cell(table, '#r0')) ?? expect.fail();
+    // The header row and the asking cell's own.
+    expect(grid.trs).toHaveLength(2);
+    for (let i = 1; i < 10; i++) expect(gridOf(cell(table, `#r${i}`))).toBe(grid);
+    expect(grid.trs).toHaveLength(11);
+    expect(columnHeaderOf(cell(table, '#r9'), grid)?.textContent).toBe('Deployment');
+    // A cell far down lays out the rows up to it, with the same answers as in order.
+    expect(gridOf(cell(table, '#r700'))).toBe(grid);
+    expect(grid.trs).toHaveLength(702);
+    expect(positionOf(cell(table, '#r700'), grid)).toEqual({ row: 701, column: 0 });
+    expect(columnHeaderOf(cell(table, '#r700'), grid)?.textContent).toBe('Deployment');
+    // The header's rowspan="0" ends with its group: the body's second column is its own.
+    expect(positionOf(cell(table, '#r5'), grid)).toEqual({ row: 6, column: 0 });
+    expect(grid.rows[6]?.[1]?.textContent).toBe('x');
+  });
+
+  test('has no grid for a cell outside a table row', () => {
     document.body.innerHTML = '<div><span id="x">14181336</span></div>';
     expect(gridOf(document.querySelector('#x') as Element)).toBeNull();
   });

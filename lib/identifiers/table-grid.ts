@@ -1,7 +1,9 @@
 // The HTML table model, enough to find a cell's row and column headers with `colspan` and
 // `rowspan` taken into account. The last table's grid is kept while it still fits (the cell
 // is in it and its row has as many cells as when it was built): a table whose every cell is a
-// candidate must cost one grid, not one per cell, even across time slices. A row appended
+// candidate must cost one grid, not one per cell, even across time slices. Rows are laid
+// out as the cells asking reach them (a cell's headers sit in its own row and the rows
+// above), so a table of thousands of rows costs each step only its own rows. A row appended
 // later is not in the grid, so the grid is rebuilt then.
 
 const MAX_COLSPAN = 1000;
@@ -9,17 +11,19 @@ const MAX_ROWSPAN = 65534;
 
 /**
  * Kept in arrays, not in maps keyed by cells: a map key gives the cell's wrapper an identity
- * hash, and Blink then keeps that wrapper for as long as the cell lives. With the maps, a
- * scan of the 20 MB benchmark ticket put 0.9 MB more into V8's old generation, and left
- * 0.9 MB more alive after a full collection (1.74 MB against 0.80 MB).
+ * hash, and Blink then keeps that wrapper for as long as the cell lives (`bench:oldgen`
+ * showed the difference on a large ticket).
  */
 export interface TableGrid {
   /** `rows[r][c]` is the cell covering row r, column c (a spanning cell covers several). */
   rows: (Element | undefined)[][];
-  /** The `tr` of each row. */
+  /** The `tr` of each row laid out so far. */
   trs: Element[];
-  /** How many cells each row had when the grid was built. */
+  /** How many cells each row had when it was laid out. */
   cellCounts: number[];
+  /** Every `tr` of the table in table order, and where each one's row group ends. */
+  order: Element[];
+  groupEnds: number[];
   /** The row last looked up: cells are asked about in document order, so the next is near. */
   hint: number;
 }
@@ -32,8 +36,7 @@ export interface GridPosition {
 /**
  * The grid of the last table asked about. Cells are read in document order, so a table's
  * cells come one after another. Keeping every table's grid for the page's life made a long
- * scan promote them all to V8's old generation: on the 20 MB benchmark ticket (4,623 tables)
- * scavenges grew to 29-41 ms, against 12-19 ms with one grid kept. The kept table stays in
+ * scan promote them all to V8's old generation, and scavenges grew long. The kept table stays in
  * memory until another table is read, even if the page removed it: one table at most.
  */
 let last: { table: Element; grid: TableGrid } | null = null;
@@ -77,49 +80,81 @@ function rowGroups(table: Element): Element[][] {
   return [...head, ...body, ...foot];
 }
 
-function buildGrid(table: Element): TableGrid {
-  const rows: (Element | undefined)[][] = [];
-  const trs: Element[] = [];
-  const cellCounts: number[] = [];
+function newGrid(table: Element): TableGrid {
+  const order: Element[] = [];
+  const groupEnds: number[] = [];
   for (const group of rowGroups(table)) {
-    const first = rows.length;
-    const last = first + group.length; // rowspan never reaches past its row group
-    for (let r = first; r < last; r++) rows[r] = [];
-    for (let index = 0; index < group.length; index++) {
-      const tr = group[index] as Element;
-      const r = first + index;
-      const line = rows[r] ?? [];
-      let column = 0;
-      let cells = 0;
-      for (let cell = tr.firstElementChild; cell; cell = cell.nextElementSibling) {
-        cells++;
-        const tag = cell.localName;
-        if (tag !== 'td' && tag !== 'th') continue;
-        while (line[column]) column++;
-        const colspan = Math.max(1, span(cell, 'colspan', 1, MAX_COLSPAN));
-        const rowspan = span(cell, 'rowspan', 1, MAX_ROWSPAN) || last - r;
-        const bottom = Math.min(r + Math.max(rowspan, 1), last);
-        for (let y = r; y < bottom; y++) {
-          const target = rows[y] ?? [];
-          for (let x = column; x < column + colspan; x++) target[x] = cell;
-        }
-        column += colspan;
-      }
-      trs[r] = tr;
-      cellCounts[r] = cells;
+    // A rowspan never reaches past its row group.
+    const end = order.length + group.length;
+    for (const tr of group) {
+      order.push(tr);
+      groupEnds.push(end);
     }
   }
-  return { rows, trs, cellCounts, hint: 0 };
+  return { rows: [], trs: [], cellCounts: [], hint: 0, order, groupEnds };
 }
 
-/** The row of `tr` in the grid, or -1; searched from the last row found on. */
+function rowAt(rows: (Element | undefined)[][], r: number): (Element | undefined)[] {
+  let row = rows[r];
+  if (!row) {
+    row = [];
+    rows[r] = row;
+  }
+  return row;
+}
+
+/** Lays out the next row of the table; false when every row is laid out. */
+function layOutRow(grid: TableGrid): boolean {
+  const { rows, trs } = grid;
+  const r = trs.length;
+  const tr = grid.order[r];
+  if (!tr) return false;
+  const last = grid.groupEnds[r] ?? r + 1;
+  const line = rowAt(rows, r);
+  let column = 0;
+  let cells = 0;
+  for (let cell = tr.firstElementChild; cell; cell = cell.nextElementSibling) {
+    cells++;
+    const tag = cell.localName;
+    if (tag !== 'td' && tag !== 'th') continue;
+    while (line[column]) column++;
+    const colspan = Math.max(1, span(cell, 'colspan', 1, MAX_COLSPAN));
+    const rowspan = span(cell, 'rowspan', 1, MAX_ROWSPAN) || last - r;
+    const bottom = Math.min(r + Math.max(rowspan, 1), last);
+    for (let y = r; y < bottom; y++) {
+      const target = rowAt(rows, y);
+      for (let x = column; x < column + colspan; x++) target[x] = cell;
+    }
+    column += colspan;
+  }
+  trs.push(tr);
+  grid.cellCounts.push(cells);
+  return true;
+}
+
+/**
+ * The row of `tr` in the grid, or -1: searched from the last row found on, and failing that
+ * among the rows not laid out yet, laying them out up to it.
+ */
 function rowOf(grid: TableGrid, tr: Element): number {
   const { trs } = grid;
+  if (trs[grid.hint] === tr) return grid.hint;
+  // Cells are read in document order: the next row is most often the first not laid out.
+  if (grid.order[trs.length] === tr && layOutRow(grid)) {
+    grid.hint = trs.length - 1;
+    return grid.hint;
+  }
   for (let i = 0; i < trs.length; i++) {
     const r = (grid.hint + i) % trs.length;
     if (trs[r] === tr) {
       grid.hint = r;
       return r;
+    }
+  }
+  while (layOutRow(grid)) {
+    if (trs[trs.length - 1] === tr) {
+      grid.hint = trs.length - 1;
+      return grid.hint;
     }
   }
   return -1;
@@ -145,8 +180,10 @@ export function gridOf(cell: Element): TableGrid | null {
   const known = last?.table === table ? last.grid : null;
   const at = known ? positionOf(cell, known) : null;
   if (known && at && known.cellCounts[at.row] === row.childElementCount) return known;
-  const grid = buildGrid(table);
+  const grid = newGrid(table);
   last = { table, grid };
+  // Laid out up to the asking cell now: a later change to these rows makes the grid stale.
+  positionOf(cell, grid);
   return grid;
 }
 

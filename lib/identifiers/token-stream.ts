@@ -1,6 +1,6 @@
 // The candidates of a long run found window by window (see run-reading.ts), exactly as
 // `findCandidates` finds them in the whole text. A token may be longer than any window (a
-// line of 5 MB of digits is one token), so the token being read is carried from one window
+// page-long line of digits is one token), so the token being read is carried from one window
 // to the next instead of being looked for whole.
 
 import {
@@ -31,8 +31,12 @@ export class TokenStream {
   /** The token's 8-digit word found in this window: a serial of the same span joins it. */
   private lastWord: Candidate | null = null;
 
-  /** Reads `text` from `from` to `to`, pushing every candidate whose token or word ended. */
-  feed(text: string, from: number, to: number, out: Candidate[]): void {
+  /**
+   * Reads `text` from `from` to `to`, pushing every candidate whose token or word ended, and
+   * stops early once `out` holds `max` of them. Returns where it stopped: the next feed goes
+   * on from there.
+   */
+  feed(text: string, from: number, to: number, out: Candidate[], max = Infinity): number {
     this.lastWord = null;
     for (let i = from; i < to; i++) {
       const code = text.charCodeAt(i);
@@ -55,11 +59,13 @@ export class TokenStream {
       } else if (this.tokenStart >= 0) {
         this.endToken(out);
       }
+      if (out.length >= max && i + 1 < to) return i + 1;
     }
     if (to >= text.length) {
       if (this.wordStart >= 0) this.endWord(text, text.length, out);
       if (this.tokenStart >= 0) this.endToken(out);
     }
+    return to;
   }
 
   /** The earliest a candidate not yet pushed can start (Infinity: none is under way). */

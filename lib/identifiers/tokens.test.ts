@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { DEPLOYMENT_SHAPE, findCandidates, SERIAL_SHAPE, shapesOf } from './tokens';
 
 function candidates(text: string): string[] {
@@ -14,11 +14,11 @@ function candidates(text: string): string[] {
 }
 
 describe('findCandidates', () => {
-  it('gives an 8-digit token both shapes', () => {
+  test('gives an 8-digit token both shapes', () => {
     expect(candidates('id 14181336 here')).toEqual(['14181336=deployment+serial']);
   });
 
-  it('finds serial-shaped tokens of 6 to 24 characters with a digit', () => {
+  test('finds serial-shaped tokens of 6 to 24 characters with a digit', () => {
     expect(candidates('VS0164AB SVX-2F9K-77QA A1B2C ABCDEFGH')).toEqual([
       'VS0164AB=serial',
       'SVX-2F9K-77QA=serial',
@@ -27,17 +27,17 @@ describe('findCandidates', () => {
     expect(candidates('X234567890123456789012345')).toEqual([]);
   });
 
-  it('takes the whole hyphenated run, never a piece of it', () => {
+  test('takes the whole hyphenated run, never a piece of it', () => {
     const long = 'AB12-CD34-EF56-GH78-IJ90-KL12';
     expect(long.length).toBe(29);
     expect(candidates(`serial ${long}`)).toEqual([]);
   });
 
-  it('drops outer hyphens from a serial', () => {
+  test('drops outer hyphens from a serial', () => {
     expect(candidates('-VS0164AB-')).toEqual(['VS0164AB=serial']);
   });
 
-  it('rejects 8 digits touching a letter or another digit', () => {
+  test('rejects 8 digits touching a letter or another digit', () => {
     expect(candidates('x14181336 141813367 14181336a')).toEqual([
       'x14181336=serial',
       '141813367=serial',
@@ -45,7 +45,7 @@ describe('findCandidates', () => {
     ]);
   });
 
-  it('rejects 8 digits joined to a digit by a single dot or hyphen', () => {
+  test('rejects 8 digits joined to a digit by a single dot or hyphen', () => {
     // Still serial-shaped: a dot is neither letter nor digit.
     expect(candidates('3.76142931')).toEqual(['76142931=serial']);
     expect(candidates('76142931.5')).toEqual(['76142931=serial']);
@@ -53,7 +53,7 @@ describe('findCandidates', () => {
     expect(candidates('01-76142931')).toEqual(['01-76142931=serial']);
   });
 
-  it('keeps 8 digits next to a hyphen or dot that joins no digit', () => {
+  test('keeps 8 digits next to a hyphen or dot that joins no digit', () => {
     expect(candidates('ab-14181336')).toEqual(['ab-14181336=serial', '14181336=deployment']);
     expect(candidates('85922823.deployments.pbxact.com')).toEqual(['85922823=deployment+serial']);
     expect(candidates('end 14181336.')).toEqual(['14181336=deployment+serial']);
@@ -61,7 +61,7 @@ describe('findCandidates', () => {
 });
 
 describe('shapesOf', () => {
-  it('tells the shape of a whole value', () => {
+  test('tells the shape of a whole value', () => {
     expect(shapesOf('14181336')).toBe(DEPLOYMENT_SHAPE | SERIAL_SHAPE);
     expect(shapesOf('FPBX-100-00A3C9')).toBe(SERIAL_SHAPE);
     expect(shapesOf('ABCDEFG')).toBe(0);

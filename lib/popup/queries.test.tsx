@@ -1,31 +1,24 @@
 // Live tab results: a report stored while the popup's first request is still out must not be
 // lost (TanStack joins an in-flight first fetch instead of asking again).
 import { QueryClient, QueryClientProvider } from '@tanstack/preact-query';
-import { render } from 'preact';
-import { act } from 'preact/test-utils';
+import { act, cleanup, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, beforeEach, expect, test, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { tabResultsKey } from '../background/tab-state';
 import { useLiveTabResults, useTabResults } from './queries';
 
 const TAB = 7;
-let root: HTMLElement;
 
 beforeEach(() => {
   fakeBrowser.reset();
-  root = document.createElement('div');
-  document.body.append(root);
 });
-afterEach(() => {
-  render(null, root);
-  root.remove();
-});
+afterEach(cleanup);
 
 function Scanned() {
   const results = useTabResults(TAB);
   useLiveTabResults(TAB);
   const data = results.data;
-  return <p>{data?.ok ? String(data.value.scanned) : 'pending'}</p>;
+  return <p data-testid="scanned">{data?.ok ? String(data.value.scanned) : 'pending'}</p>;
 }
 
 const answer = (scanned: boolean) => ({
@@ -43,23 +36,20 @@ test('a report stored during the first request is fetched again, not joined to i
     return now as never;
   });
   const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  await act(() =>
-    render(
-      <QueryClientProvider client={client}>
-        <Scanned />
-      </QueryClientProvider>,
-      root,
-    ),
+  render(
+    <QueryClientProvider client={client}>
+      <Scanned />
+    </QueryClientProvider>,
   );
   expect(held).toHaveLength(1);
 
   // The page reports while the first request is out.
   scanned = true;
   await act(() => fakeBrowser.storage.session.set({ [tabResultsKey(TAB)]: { frames: {} } }));
-  await vi.waitFor(() => expect(held).toHaveLength(2));
+  await waitFor(() => expect(held).toHaveLength(2));
   await act(async () => {
     for (const release of held) release();
   });
 
-  await vi.waitFor(() => expect(root.textContent).toBe('true'));
+  await waitFor(() => expect(screen.getByTestId('scanned').textContent).toBe('true'));
 });

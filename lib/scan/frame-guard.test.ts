@@ -1,4 +1,4 @@
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import { claimFrame, type RunningScout } from './frame-guard';
 
 function fakeScout(alive = true): RunningScout & { refreshed: number; stopped: boolean } {
@@ -17,7 +17,7 @@ function fakeScout(alive = true): RunningScout & { refreshed: number; stopped: b
 }
 
 describe('one scout per frame', () => {
-  it('starts a scout on the first injection and refreshes it on the next ones', () => {
+  test('starts a scout on the first injection and refreshes it on the next ones', () => {
     const world = {};
     const first = fakeScout();
     const start = vi.fn(() => first);
@@ -28,7 +28,7 @@ describe('one scout per frame', () => {
     expect(first.refreshed).toBe(2);
   });
 
-  it('replaces an orphan left by a reloaded extension', () => {
+  test('replaces an orphan left by a reloaded extension', () => {
     const world = {};
     const orphan = fakeScout(false);
     claimFrame(() => orphan, world);
@@ -38,7 +38,7 @@ describe('one scout per frame', () => {
     expect(orphan.refreshed).toBe(0);
   });
 
-  it('keeps separate worlds apart', () => {
+  test('keeps separate worlds apart', () => {
     const a = fakeScout();
     const b = fakeScout();
     expect(claimFrame(() => a, {})).toBe(a);

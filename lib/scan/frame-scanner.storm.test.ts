@@ -1,12 +1,13 @@
 // The scanner while the page keeps changing: the page's "turns" run between slices (in the
 // yield and the pause the scanner takes), and every clock reading costs 1 ms, so a slice
 // holds only a few runs and a storm easily outpaces it.
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, test } from 'vitest';
 import { FrameScanner } from './frame-scanner';
 import { DEFAULT_LIMITS, type ScanLimits } from './limits';
 import { type CountingDetector, countingDetector } from './testing/counting-detector';
 import { ManualClock } from './testing/manual-clock';
 import { recordingPainter } from './testing/recording-painter';
+import { statsOf } from './testing/stats';
 
 const macrotask = () => new Promise<void>((done) => setTimeout(done, 0));
 
@@ -114,7 +115,7 @@ function onPage(): string[] {
 const threadEl = () => document.querySelector('#thread') as HTMLElement;
 
 describe('a page that keeps changing', () => {
-  it('lets the first scan finish while comments keep arriving at the end and a line keeps changing at the top', async () => {
+  test('lets the first scan finish while comments keep arriving at the end and a line keeps changing at the top', async () => {
     let next = 20_000_000;
     const s = startStorm(thread(10_000_000, 60), (turn) => {
       for (let i = 0; i < 2; i++) threadEl().insertAdjacentHTML('beforeend', comment(next++));
@@ -134,7 +135,7 @@ describe('a page that keeps changing', () => {
     expect(s.values().length).toBeGreaterThan(400);
   }, 60_000);
 
-  it('leaves changes in the part the first scan has not reached to the first scan', async () => {
+  test('leaves changes in the part the first scan has not reached to the first scan', async () => {
     const s = startStorm(thread(10_000_000, 200), (turn) => {
       if (turn > 1) return;
       const last = document.querySelectorAll('.comment p')[199] as HTMLElement;
@@ -146,20 +147,20 @@ describe('a page that keeps changing', () => {
     expect(s.turns).toBeGreaterThan(5);
     // One walker only, the first scan's: no pass of its own for any of those changes.
     expect(s.detector.walkers.map((w) => w.root)).toEqual([document]);
-    expect(s.scanner.stats.rescans).toBe(0);
+    expect(statsOf(s.scanner).rescans).toBe(0);
     expect(s.values()).toContain('44444444×1');
     expect(s.values()).toContain('45454545×1');
     expect(s.values()).toContain('46464646×1');
     expect(s.values()).toEqual(onPage());
   });
 
-  it('reads a block rewritten a thousand times in a turn once per batch', async () => {
+  test('reads a block rewritten a thousand times in a turn once per batch', async () => {
     const s = startStorm(thread(10_000_000, 5), () => {});
     await s.settle();
     const p = document.querySelectorAll('.comment p')[2] as HTMLElement;
     const text = p.firstChild as Text;
     s.detector.reset();
-    const before = s.scanner.stats.mutationBatches;
+    const before = statsOf(s.scanner).mutationBatches;
     // A clock on the page: the same line rewritten 1,000 times per turn, for 30 turns.
     let turns = 0;
     const tick = () => {
@@ -171,7 +172,7 @@ describe('a page that keeps changing', () => {
       await macrotask();
     }
     await s.settle();
-    const batches = s.scanner.stats.mutationBatches - before;
+    const batches = statsOf(s.scanner).mutationBatches - before;
     const reads = s.detector.runs.filter((run) => run.block === p).length;
     expect(turns).toBe(30);
     expect(batches).toBeGreaterThan(0);
@@ -181,7 +182,7 @@ describe('a page that keeps changing', () => {
     expect(s.values()).toEqual(onPage());
   });
 
-  it('takes at most its share of the main thread during the storm, and drains the backlog at full speed after it', async () => {
+  test('takes at most its share of the main thread during the storm, and drains the backlog at full speed after it', async () => {
     let next = 60_000_000;
     let storm = { on: false, turns: 0, endedAt: 0, pausedAtEnd: 0, pausesAtEnd: 0, backlog: 0 };
     const append = () => {
@@ -224,7 +225,7 @@ describe('a page that keeps changing', () => {
     expect(s.values().length).toBe(21 + 10 * 61);
   }, 60_000);
 
-  it('reads a block moved past the first scan’s position once, not twice', async () => {
+  test('reads a block moved past the first scan’s position once, not twice', async () => {
     const s = startStorm(thread(10_000_000, 60), (turn) => {
       if (turn !== 3) return;
       // The first comment, read by now, moves to the end, which the scan has yet to reach.
@@ -237,7 +238,7 @@ describe('a page that keeps changing', () => {
     expect(s.values()).toEqual(onPage());
   });
 
-  it('still reads the rest of the page when the node the first scan stood on is removed', async () => {
+  test('still reads the rest of the page when the node the first scan stood on is removed', async () => {
     let removed = 0;
     const s = startStorm(thread(10_000_000, 80), () => {
       // Remove the comment the walk is in (or just past), as a feed trimming items would.
@@ -256,7 +257,7 @@ describe('a page that keeps changing', () => {
     expect(s.values()).toContain('99990000×1');
   });
 
-  it('stops an endless storm at the work cap and says so', async () => {
+  test('stops an endless storm at the work cap and says so', async () => {
     let next = 70_000_000;
     const s = startStorm(
       thread(10_000_000, 10),
@@ -267,11 +268,11 @@ describe('a page that keeps changing', () => {
     expect(s.scanner.truncated).toBe(true);
     expect(s.scanner.firstScanDone).toBe(true);
     // Stopped: the page's later turns cost it nothing more.
-    const batches = s.scanner.stats.mutationBatches;
+    const batches = statsOf(s.scanner).mutationBatches;
     for (let i = 0; i < 5; i++) {
       threadEl().insertAdjacentHTML('beforeend', comment(next++));
       await macrotask();
     }
-    expect(s.scanner.stats.mutationBatches).toBe(batches);
+    expect(statsOf(s.scanner).mutationBatches).toBe(batches);
   });
 });

@@ -6,7 +6,7 @@
 
 import { BLOCK_TAGS } from '../identifiers/dom';
 import type { DetectorPort, ScanRun, ScanRunReading, ScanRunWalker } from './detector-port';
-import type { Painter } from './highlights';
+import { LONG_TEXT_CHARS, type Painter } from './highlights';
 import type { ScanLimits } from './limits';
 import { MatchStore } from './match-store';
 import { yieldToPage } from './yield';
@@ -18,12 +18,17 @@ export interface ScannerHooks {
   firstScanDone(): void;
 }
 
+/**
+ * True in the builds the tests and benchmarks run (a build-time `define`), false in the
+ * production build: the figures below are then never counted, and the minifier drops them.
+ */
+declare const __SCAN_STATS__: boolean;
+
+/** What the tests and benchmarks read about the scanner's work; the user never sees it. */
 export interface ScanStats {
   slices: number;
   longestSliceMs: number;
   runs: number;
-  charsRead: number;
-  nodesRead: number;
   /** Mutation batches taken from the observer and how long processing them took. */
   mutationBatches: number;
   mutationMs: number;
@@ -77,17 +82,11 @@ const SIBLING_REACH = 64;
 
 export class FrameScanner {
   readonly store: MatchStore;
-  readonly stats: ScanStats = {
-    slices: 0,
-    longestSliceMs: 0,
-    runs: 0,
-    charsRead: 0,
-    nodesRead: 0,
-    mutationBatches: 0,
-    mutationMs: 0,
-    longestBatchMs: 0,
-    rescans: 0,
-  };
+  /** Absent from the production build (see `__SCAN_STATS__`). */
+  readonly stats: ScanStats | undefined = __SCAN_STATS__ ? emptyStats() : undefined;
+  /** Text read so far, initial scan and changes together: what the cap is charged with. */
+  charsRead = 0;
+  nodesRead = 0;
   truncated = false;
   firstScanDone = false;
 
@@ -309,14 +308,14 @@ export class FrameScanner {
       if (dirt === 'own' && this.notReachedYet(node)) continue;
       if (dirt === 'subtree' && this.first) this.addedAhead.add(node);
       this.work.push(this.pass(node, dirt === 'own', false));
-      this.stats.rescans++;
+      if (__SCAN_STATS__ && this.stats) this.stats.rescans++;
       // A storm's batch can mark thousands of blocks: planning them goes on in later slices.
       if ((++count & 255) === 0 && this.now() >= deadline) return this.now() - started;
     }
     this.dropStaleReadings(dirty);
     this.planning = null;
     this.planned = null;
-    this.stats.mutationBatches++;
+    if (__SCAN_STATS__ && this.stats) this.stats.mutationBatches++;
     return this.now() - started;
   }
 
@@ -377,14 +376,16 @@ export class FrameScanner {
           }
         }
         if (this.isIdle()) {
-          this.noteBatchTime(batchTime);
+          if (__SCAN_STATS__) this.noteBatchTime(batchTime);
           break;
         }
         batchTime += this.slice(deadline);
         const spent = this.now() - started;
-        this.stats.slices++;
-        if (spent > this.stats.longestSliceMs) this.stats.longestSliceMs = spent;
-        this.noteBatchTime(batchTime);
+        if (__SCAN_STATS__ && this.stats) {
+          this.stats.slices++;
+          if (spent > this.stats.longestSliceMs) this.stats.longestSliceMs = spent;
+          this.noteBatchTime(batchTime);
+        }
         this.hooks.afterSlice();
         if (this.isIdle()) continue;
         // Changes came in while there was work: the page is busy changing. Give it the rest
@@ -416,14 +417,13 @@ export class FrameScanner {
   }
 
   private noteBatchTime(ms: number): void {
+    const { stats } = this;
     this.batchSpent += ms;
-    if (this.batchSpent === 0 || this.work.length || this.records.length || this.dirty.size) {
-      return;
-    }
-    if (this.planning) return;
+    if (!stats || this.batchSpent === 0 || this.work.length || this.records.length) return;
+    if (this.dirty.size || this.planning) return;
     // Every change noted so far is read: that was one batch, however many slices it took.
-    this.stats.mutationMs += this.batchSpent;
-    if (this.batchSpent > this.stats.longestBatchMs) this.stats.longestBatchMs = this.batchSpent;
+    stats.mutationMs += this.batchSpent;
+    if (this.batchSpent > stats.longestBatchMs) stats.longestBatchMs = this.batchSpent;
     this.batchSpent = 0;
   }
 
@@ -433,7 +433,7 @@ export class FrameScanner {
    * Returns the time spent on change passes.
    */
   private slice(deadline: number): number {
-    const { stats, limits } = this;
+    const { limits } = this;
     let batchTime = 0;
     while (!this.stopped) {
       // Once capped, only the run the cap fell in is read on (changes read nothing more).
@@ -448,22 +448,23 @@ export class FrameScanner {
         this.endReading(pass);
         continue;
       }
-      const passStarted = pass.batch ? this.now() : 0;
+      const timed = __SCAN_STATS__ && pass.batch;
+      const passStarted = timed ? this.now() : 0;
       if (pass.reading) {
         this.readOn(pass, pass.reading);
       } else {
         const walker = this.walkerOf(pass);
         const run = walker.next();
         const { charsRead, nodesRead } = walker;
-        stats.charsRead += charsRead - pass.chars;
-        stats.nodesRead += nodesRead - pass.nodes;
+        this.charsRead += charsRead - pass.chars;
+        this.nodesRead += nodesRead - pass.nodes;
         pass.chars = charsRead;
         pass.nodes = nodesRead;
-        const overChars = stats.charsRead - limits.maxChars;
-        if (overChars > 0 || stats.nodesRead > limits.maxNodes) {
+        const overChars = this.charsRead - limits.maxChars;
+        if (overChars > 0 || this.nodesRead > limits.maxNodes) {
           // The cap is charged as text is read: the run it falls in (its text the last read)
           // is still detected up to the cap point.
-          const limit = run && stats.nodesRead <= limits.maxNodes ? run.text.length - overChars : 0;
+          const limit = run && this.nodesRead <= limits.maxNodes ? run.text.length - overChars : 0;
           if (!run || limit <= 0) {
             this.truncate();
             return batchTime;
@@ -476,14 +477,14 @@ export class FrameScanner {
           this.finish(pass);
         }
       }
-      if (pass.batch) batchTime += this.now() - passStarted;
+      if (timed) batchTime += this.now() - passStarted;
       if (this.now() >= deadline) return batchTime;
     }
     return batchTime;
   }
 
   private startRun(pass: Pass, run: ScanRun, limit?: number): void {
-    this.stats.runs++;
+    if (__SCAN_STATS__ && this.stats) this.stats.runs++;
     const block = run.block;
     const root = block.getRootNode();
     if (root !== this.doc && !this.observedRoots.has(root)) this.observe(root);
@@ -495,6 +496,8 @@ export class FrameScanner {
       if (this.capped) this.truncate();
       return;
     }
+    // Its highlights would cost a frame of the block's whole layout: they wait for the user.
+    if (run.text.length > LONG_TEXT_CHARS) this.painter.holdLongText?.();
     const reading = { block, detection: this.detector.readRun(run, limit), fresh };
     pass.reading = reading;
     this.reading.add(pass);
@@ -572,6 +575,18 @@ export class FrameScanner {
     this.stop();
     if (!this.firstScanDone) this.finishFirstScan();
   }
+}
+
+function emptyStats(): ScanStats {
+  return {
+    slices: 0,
+    longestSliceMs: 0,
+    runs: 0,
+    mutationBatches: 0,
+    mutationMs: 0,
+    longestBatchMs: 0,
+    rescans: 0,
+  };
 }
 
 // Whitespace between two blocks (the newline a template puts between appended items) joins

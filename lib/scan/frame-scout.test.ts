@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, test } from 'vitest';
 import type { DetectionsReport } from '../messaging/content-protocol';
 import { REPORT_PAGE_SIZE } from '../messaging/report-limits';
 import { type FrameScout, isContentCommand, type ScoutPort, startFrameScout } from './frame-scout';
@@ -6,6 +6,7 @@ import { DEFAULT_LIMITS, type ScanLimits } from './limits';
 import { type CountingDetector, countingDetector } from './testing/counting-detector';
 import { ManualClock } from './testing/manual-clock';
 import { type RecordingPainter, recordingPainter } from './testing/recording-painter';
+import { statsOf } from './testing/stats';
 
 interface Harness {
   scout: FrameScout;
@@ -94,11 +95,11 @@ function thread(count: number): string {
 }
 
 describe('the first scan', () => {
-  it('reads the page in slices and resumes where each slice stopped', async () => {
+  test('reads the page in slices and resumes where each slice stopped', async () => {
     // Every clock reading costs 1 ms: an 8 ms slice ends after a few runs.
     const h = start(thread(40), { sliceMs: 8 }, 1);
     await h.settle();
-    expect(h.scout.scanner.stats.slices).toBeGreaterThan(5);
+    expect(statsOf(h.scout.scanner).slices).toBeGreaterThan(5);
     expect(h.scout.scanner.firstScanDone).toBe(true);
     expect(h.values()).toHaveLength(40);
     // Each run read once: resuming never re-reads or skips.
@@ -107,7 +108,7 @@ describe('the first scan', () => {
     expect(texts.filter((t) => t.includes('deployment'))).toHaveLength(40);
   });
 
-  it('stops at the work cap and reports the scan as truncated', async () => {
+  test('stops at the work cap and reports the scan as truncated', async () => {
     const h = start(thread(200), { maxChars: 2_000 });
     await h.settle();
     const last = h.reports.at(-1);
@@ -121,13 +122,13 @@ describe('the first scan', () => {
     expect(h.values().some((v) => v.startsWith('99999999'))).toBe(false);
   });
 
-  it('also caps the number of nodes read', async () => {
+  test('also caps the number of nodes read', async () => {
     const h = start(thread(200), { maxNodes: 300 });
     await h.settle();
     expect(h.reports.at(-1)?.truncated).toBe(true);
   });
 
-  it('reports an empty page once, so the background knows the frame was scanned', async () => {
+  test('reports an empty page once, so the background knows the frame was scanned', async () => {
     const h = start('<p>Nothing to see.</p>');
     await h.settle();
     expect(h.reports).toEqual([
@@ -143,7 +144,7 @@ describe('the first scan', () => {
     ]);
   });
 
-  it('paints every match and forgets the paint of matches that are gone', async () => {
+  test('paints every match and forgets the paint of matches that are gone', async () => {
     const h = start(thread(3));
     await h.settle();
     expect(h.painter.enabled).toBe(true);
@@ -156,7 +157,7 @@ describe('the first scan', () => {
     expect(h.painter.painted.size).toBe(2);
   });
 
-  it('repaints less often on a page whose repaint frames are slow', async () => {
+  test('repaints less often on a page whose repaint frames are slow', async () => {
     const h = start(thread(2), {}, 0, 300);
     await h.settle();
     expect(h.painter.painted.size).toBe(2);
@@ -168,7 +169,7 @@ describe('the first scan', () => {
     expect(h.painter.painted.size).toBe(3);
   });
 
-  it('repaints once per interval however many batches of changes come in between', async () => {
+  test('repaints once per interval however many batches of changes come in between', async () => {
     const h = start(thread(2));
     await h.settle();
     const adds: number[] = [];
@@ -195,7 +196,7 @@ describe('the first scan', () => {
 });
 
 describe('keeping up with changes', () => {
-  it('reads an appended comment and nothing else', async () => {
+  test('reads an appended comment and nothing else', async () => {
     const h = start(thread(100));
     await h.settle();
     h.detector.reset();
@@ -209,7 +210,7 @@ describe('keeping up with changes', () => {
     expect(h.detector.nodesRead()).toBeLessThan(10);
   });
 
-  it('re-reads only the blocks whose text changed, and replaces their matches', async () => {
+  test('re-reads only the blocks whose text changed, and replaces their matches', async () => {
     const h = start(thread(50));
     await h.settle();
     h.detector.reset();
@@ -224,7 +225,7 @@ describe('keeping up with changes', () => {
     expect(h.detector.runs.map((r) => r.block)).toEqual([p]);
   });
 
-  it('drops the matches of removed nodes', async () => {
+  test('drops the matches of removed nodes', async () => {
     const h = start(thread(10));
     await h.settle();
     h.detector.reset();
@@ -238,7 +239,7 @@ describe('keeping up with changes', () => {
     expect(h.painter.painted.size).toBe(8);
   });
 
-  it('joins an inline element added into a run with the text around it', async () => {
+  test('joins an inline element added into a run with the text around it', async () => {
     const h = start('<p id="p">The deployment <b>1418</b> is live.</p>');
     await h.settle();
     expect(h.values()).toEqual([]);
@@ -249,7 +250,7 @@ describe('keeping up with changes', () => {
     expect(h.values()).toEqual(['14181336×1']);
   });
 
-  it('batches a burst of changes: touched blocks deduplicated, nested ones read once', async () => {
+  test('batches a burst of changes: touched blocks deduplicated, nested ones read once', async () => {
     const h = start(thread(20));
     await h.settle();
     h.detector.reset();
@@ -260,7 +261,7 @@ describe('keeping up with changes', () => {
     const p = document.querySelector('.comment p') as HTMLElement;
     for (let i = 0; i < 5; i++) (p.firstChild as Text).data = `deployment 4000000${i} `;
     await h.settle();
-    expect(h.scout.scanner.stats.mutationBatches).toBe(1);
+    expect(statsOf(h.scout.scanner).mutationBatches).toBe(1);
     // The new box is read as one subtree; the edited paragraph once, whatever its edit count.
     expect(h.detector.walkers.map((w) => w.root)).toEqual(expect.arrayContaining([box, p]));
     expect(h.detector.walkers).toHaveLength(2);
@@ -268,7 +269,7 @@ describe('keeping up with changes', () => {
     expect(h.values()).toHaveLength(50);
   });
 
-  it('reads a big container’s own text only when inline content is added to it', async () => {
+  test('reads a big container’s own text only when inline content is added to it', async () => {
     const h = start(thread(100));
     await h.settle();
     h.detector.reset();
@@ -282,7 +283,7 @@ describe('keeping up with changes', () => {
     expect(h.detector.nodesRead()).toBeLessThan(120);
   });
 
-  it('ignores what it does not read: scripts, hidden elements, newlines between blocks', async () => {
+  test('ignores what it does not read: scripts, hidden elements, newlines between blocks', async () => {
     const h = start(thread(5));
     await h.settle();
     h.detector.reset();
@@ -297,7 +298,7 @@ describe('keeping up with changes', () => {
     expect(h.values()).toHaveLength(5);
   });
 
-  it('observes open shadow roots met during the walk', async () => {
+  test('observes open shadow roots met during the walk', async () => {
     const h = start('');
     const host = document.createElement('div');
     const shadow = host.attachShadow({ mode: 'open' });
@@ -313,11 +314,11 @@ describe('keeping up with changes', () => {
 });
 
 describe('reports', () => {
-  it('sends one report per burst of slices, then at most one per interval', async () => {
+  test('sends one report per burst of slices, then at most one per interval', async () => {
     const h = start(thread(60), { sliceMs: 2, reportEveryMs: 300 }, 1);
     await h.settle();
     // The first finding, then the end of the first scan; slices in between send nothing.
-    expect(h.scout.scanner.stats.slices).toBeGreaterThan(10);
+    expect(statsOf(h.scout.scanner).slices).toBeGreaterThan(10);
     expect(h.reports.length).toBeLessThanOrEqual(3);
     expect(h.reports.at(-1)?.identifiers).toHaveLength(60);
     const before = h.reports.length;
@@ -327,14 +328,14 @@ describe('reports', () => {
       await h.settle();
     }
     // 20 batches within one interval: at most one report went out, the rest wait.
-    expect(h.scout.scanner.stats.mutationBatches).toBe(20);
+    expect(statsOf(h.scout.scanner).mutationBatches).toBe(20);
     expect(h.reports.length - before).toBeLessThanOrEqual(1);
     h.clock.advance(300);
     expect(h.reports.at(-1)?.identifiers).toHaveLength(80);
     expect(h.reports.at(-1)?.identifiers.find((i) => i.value === '50000019')?.count).toBe(1);
   });
 
-  it('counts repeats of one identifier', async () => {
+  test('counts repeats of one identifier', async () => {
     const h = start('<p>deployment 11112222</p><p>deployment 11112222 again</p>');
     await h.settle();
     expect(h.reports.at(-1)?.identifiers).toEqual([
@@ -342,7 +343,7 @@ describe('reports', () => {
     ]);
   });
 
-  it('past the cap: reports the first identifiers found, in pages, and says the frame is capped', async () => {
+  test('past the cap: reports the first identifiers found, in pages, and says the frame is capped', async () => {
     // The real page size with a lower cap: happy-dom is too slow for 10,000 rows.
     const cap = REPORT_PAGE_SIZE + 500;
     const list = Array.from({ length: cap + 300 }, (_, i) => `deployment ${10_000_000 + i}`);
@@ -372,7 +373,7 @@ describe('reports', () => {
     expect(again.some((i) => i.value === '99999999')).toBe(false);
   });
 
-  it('sends nothing when a change leaves the set as it was', async () => {
+  test('sends nothing when a change leaves the set as it was', async () => {
     const h = start(thread(5));
     await h.settle();
     const sent = h.reports.length;
@@ -384,7 +385,7 @@ describe('reports', () => {
 });
 
 describe('commands and lifecycle', () => {
-  it('toggles highlights on a valid command and ignores anything else', async () => {
+  test('toggles highlights on a valid command and ignores anything else', async () => {
     const h = start(thread(2));
     await h.settle();
     h.command({ type: 'set-highlights', enabled: false });
@@ -397,7 +398,7 @@ describe('commands and lifecycle', () => {
     expect(h.painter.enabled).toBe(true);
   });
 
-  it('says when its highlights are held back, and shows them when the user asks', async () => {
+  test('says when its highlights are held back, and shows them when the user asks', async () => {
     // The painter decides to hold when it first gets something to colour, in a repaint that
     // may come after the first scan's last report.
     const painter = recordingPainter();
@@ -421,7 +422,7 @@ describe('commands and lifecycle', () => {
     expect(h.reports.at(-1)?.identifiers).toHaveLength(2);
   });
 
-  it('reports a hold decided when highlights are switched on after the scan', async () => {
+  test('reports a hold decided when highlights are switched on after the scan', async () => {
     const painter = recordingPainter();
     const setEnabled = painter.setEnabled;
     let decides = false;
@@ -442,7 +443,7 @@ describe('commands and lifecycle', () => {
     expect(h.reports.at(-1)).toMatchObject({ highlightsHeld: true });
   });
 
-  it('validates commands by hand', () => {
+  test('validates commands by hand', () => {
     expect(isContentCommand({ type: 'set-highlights', enabled: true })).toBe(true);
     expect(isContentCommand({ type: 'set-highlights' })).toBe(false);
     expect(isContentCommand({ type: 'show-held-highlights' })).toBe(true);
@@ -450,7 +451,7 @@ describe('commands and lifecycle', () => {
     expect(isContentCommand(undefined)).toBe(false);
   });
 
-  it('sends a fresh report when asked again after the first scan', async () => {
+  test('sends a fresh report when asked again after the first scan', async () => {
     const h = start(thread(2));
     await h.settle();
     const sent = h.reports.length;
@@ -459,7 +460,7 @@ describe('commands and lifecycle', () => {
     expect(h.reports.at(-1)?.identifiers).toHaveLength(2);
   });
 
-  it('reports again when the page comes back from the back/forward cache', async () => {
+  test('reports again when the page comes back from the back/forward cache', async () => {
     const h = start(thread(2));
     await h.settle();
     const sent = h.reports.length;
@@ -471,7 +472,7 @@ describe('commands and lifecycle', () => {
     expect(h.reports.length).toBe(sent + 1);
   });
 
-  it('stops quietly and removes its highlights once the extension context is gone', async () => {
+  test('stops quietly and removes its highlights once the extension context is gone', async () => {
     const h = start(thread(2));
     await h.settle();
     let alive = true;
@@ -507,11 +508,11 @@ describe('commands and lifecycle', () => {
     scout.refresh();
     expect(reports).toHaveLength(1);
     // It stopped reading the page after its first slice with a dead context.
-    const batches = scout.scanner.stats.mutationBatches;
+    const batches = statsOf(scout.scanner).mutationBatches;
     document.body.insertAdjacentHTML('beforeend', '<p>deployment 71717171</p>');
     await macrotask();
     await scout.scanner.idle();
-    expect(scout.scanner.stats.mutationBatches).toBe(batches);
+    expect(statsOf(scout.scanner).mutationBatches).toBe(batches);
     expect(scout.alive()).toBe(false);
     expect(painter.disposed).toBe(true);
   });

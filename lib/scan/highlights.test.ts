@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import type { IdentifierKind } from '../identifiers/types';
 import {
   createPainter,
@@ -40,7 +40,7 @@ function paint(painter: Painter, kind: IdentifierKind): Mark {
 }
 
 describe('highlight painter', () => {
-  it('registers one highlight per kind and unregisters them when switched off', () => {
+  test('registers one highlight per kind and unregisters them when switched off', () => {
     const painter = createPainter(document);
     const mark = paint(painter, 'deployment');
     expect(registry.size).toBe(0); // off until enabled
@@ -56,7 +56,7 @@ describe('highlight painter', () => {
     expect(registry.size).toBe(0);
   });
 
-  it('adopts its colours once there is something to colour, keeps them while toggled', () => {
+  test('adopts its colours once there is something to colour, keeps them while toggled', () => {
     const painter = createPainter(document);
     const shadow = (document.querySelector('#host') as HTMLElement).attachShadow({ mode: 'open' });
     const pageSheet = new CSSStyleSheet();
@@ -78,7 +78,7 @@ describe('highlight painter', () => {
     expect(shadow.adoptedStyleSheets).toEqual([]);
   });
 
-  it('leaves a newer scout’s highlights alone when it is disposed', () => {
+  test('leaves a newer scout’s highlights alone when it is disposed', () => {
     const old = createPainter(document);
     old.setEnabled(true);
     const fresh = createPainter(document);
@@ -88,7 +88,7 @@ describe('highlight painter', () => {
     expect(registry.get(HIGHLIGHT_NAMES.serial)).toBe(theirs);
   });
 
-  it('does nothing where the API is missing', () => {
+  test('does nothing where the API is missing', () => {
     vi.stubGlobal('CSS', undefined);
     const painter = createPainter(document);
     // Nothing to paint with, so nothing is kept per occurrence either.
@@ -97,7 +97,7 @@ describe('highlight painter', () => {
     expect(document.adoptedStyleSheets).toEqual([]);
   });
 
-  it('adopts nothing into a document that already has the rules, only into shadow roots', () => {
+  test('adopts nothing into a document that already has the rules, only into shadow roots', () => {
     const painter = createPainter(document, { documentStyled: true });
     const shadow = (document.querySelector('#host') as HTMLElement).attachShadow({ mode: 'open' });
     painter.addRoot(shadow);
@@ -110,7 +110,7 @@ describe('highlight painter', () => {
     expect(shadow.adoptedStyleSheets).toEqual([]);
   });
 
-  it('holds back the colours of a document over its element budget until the user asks', () => {
+  test('holds back the colours of a document over its element budget until the user asks', () => {
     // The fixture's document has more than 3 elements (html, head, body, p, div).
     const painter = createPainter(document, { restyleBudget: 3 });
     const shadow = (document.querySelector('#host') as HTMLElement).attachShadow({ mode: 'open' });
@@ -136,7 +136,7 @@ describe('highlight painter', () => {
     expect(registry.get(HIGHLIGHT_NAMES.serial)?.size).toBe(1);
   });
 
-  it('colours a document within its budget at once', () => {
+  test('colours a document within its budget at once', () => {
     const painter = createPainter(document, { restyleBudget: 50 });
     painter.setEnabled(true);
     paint(painter, 'deployment');
@@ -145,7 +145,7 @@ describe('highlight painter', () => {
     expect(registry.get(HIGHLIGHT_NAMES.deployment)?.size).toBe(1);
   });
 
-  it('never holds a document that had the rules from its first style', () => {
+  test('never holds a document that had the rules from its first style', () => {
     const painter = createPainter(document, { documentStyled: true, restyleBudget: 0 });
     painter.setEnabled(true);
     paint(painter, 'deployment');
@@ -153,7 +153,7 @@ describe('highlight painter', () => {
     expect(registry.get(HIGHLIGHT_NAMES.deployment)?.size).toBe(1);
   });
 
-  it('decides while highlights are on: a page scanned with them off is not held yet', () => {
+  test('decides while highlights are on: a page scanned with them off is not held yet', () => {
     const painter = createPainter(document, { restyleBudget: 3 });
     paint(painter, 'deployment');
     expect(painter.held).toBe(false);
@@ -162,7 +162,27 @@ describe('highlight painter', () => {
     expect(registry.size).toBe(0);
   });
 
-  it('ships the same rules as the stylesheet registered for automatic scanning', () => {
+  test('holds the colours of a page with a very long block, on a styled document too', () => {
+    const painter = createPainter(document, { documentStyled: true, restyleBudget: 1000 });
+    painter.setEnabled(true);
+    paint(painter, 'deployment');
+    expect(registry.get(HIGHLIGHT_NAMES.deployment)?.size).toBe(1);
+    // Already shown: the long block takes them off again until the user asks.
+    painter.holdLongText?.();
+    expect(painter.held).toBe(true);
+    expect(registry.size).toBe(0);
+    paint(painter, 'serial');
+    expect(registry.size).toBe(0);
+    painter.showHeld();
+    expect(painter.held).toBe(false);
+    expect(registry.get(HIGHLIGHT_NAMES.serial)?.size).toBe(1);
+    // The user's choice stands for the rest of the page's life.
+    painter.holdLongText?.();
+    expect(painter.held).toBe(false);
+    expect(registry.size).toBe(2);
+  });
+
+  test('ships the same rules as the stylesheet registered for automatic scanning', () => {
     const css = readFileSync(resolve('public/content/highlights.css'), 'utf8');
     // Compared without comments, whitespace or optional semicolons (the file is formatted).
     const rules = (text: string) =>

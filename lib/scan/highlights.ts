@@ -27,6 +27,11 @@ export interface Painter {
   readonly held: boolean;
   /** Shows held highlights anyway, paying the document's restyle once. */
   showHeld(): void;
+  /**
+   * The scan met a block of more than LONG_TEXT_CHARS: hold the highlights (unless the user
+   * already asked for them), on a styled document too.
+   */
+  holdLongText?(): void;
   /** Removes every trace: highlights and the adopted stylesheet. */
   dispose(): void;
 }
@@ -43,6 +48,13 @@ export const HIGHLIGHT_RULES = `::highlight(${HIGHLIGHT_NAMES.deployment}){backg
 ::highlight(${HIGHLIGHT_NAMES.serial}){background-color:#7fdbff;color:#111}`;
 
 type StyledRoot = Document | ShadowRoot;
+
+/**
+ * Text in one block above which highlights wait for the user: Chromium paints a highlight
+ * through the text's layout of its whole block, and a block of megabytes made one frame of
+ * seconds (bench/README.md).
+ */
+export const LONG_TEXT_CHARS = 1 << 15;
 
 /**
  * The range that paints an occurrence. Static ranges cost the page nothing on later
@@ -177,6 +189,11 @@ export function createPainter(doc: Document, options: PainterOptions = {}): Pain
       released = true;
       held = false;
       sync();
+    },
+    holdLongText() {
+      if (released || held) return;
+      held = true;
+      register(false);
     },
     dispose() {
       enabled = false;

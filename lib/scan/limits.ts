@@ -15,17 +15,15 @@ export interface ScanLimits {
   stormShare: number;
 }
 
-// The cap has to let the 20 MB benchmark ticket (20M characters, about 1.5M text nodes)
-// finish, and still stop a hostile page. 32M characters and 2.5M nodes are 1.6× that page;
-// at the throughput measured in bench/detect.ts (tens of MB/s in an isolated world) that is a
-// few seconds of sliced background work at most, after which the frame reports
-// `truncated: true` and stops reading. Changes spend the same budget, and an endless storm
+// The cap lets the largest benchmark ticket finish with room to spare and still stops a
+// hostile page after a few seconds of sliced background work (bench/README.md has the
+// throughput); the frame then reports `truncated: true` and stops reading. Changes spend the same budget, and an endless storm
 // is meant to end this way: pacing (`stormShare`) bounds what a storm costs the page per
 // second, the cap bounds what it costs in all, and a feed that never stops is then reported
 // as partly read (the popup's "scan truncated") rather than watched at a fifth of the main
 // thread for as long as the tab stays open.
 export const DEFAULT_LIMITS: ScanLimits = {
-  // 8 ms plus the one run that overshoots the deadline keeps every slice well under 16 ms.
+  // Half a frame: the one step that overshoots the deadline still leaves the slice in a frame.
   sliceMs: 8,
   maxChars: 32_000_000,
   maxNodes: 2_500_000,
@@ -37,7 +35,7 @@ export const DEFAULT_LIMITS: ScanLimits = {
 };
 
 // How often highlights may repaint. A frame in which a registered highlight changed repaints
-// the whole document in Chromium, so the pace follows the measured cost of that frame: at
-// most about a tenth of the main thread, never more often than every 100 ms, never held back
-// more than 5 s. A small page repaints almost at once; a 20 MB one every few seconds.
+// the whole document in Chromium, so the pace follows the measured cost of that frame and
+// keeps repaints to a small share of the main thread: a small page repaints almost at once,
+// a very large one every few seconds.
 export const PAINT_CADENCE = { minMs: 100, maxMs: 5000, costFactor: 10 };

@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, test } from 'vitest';
 import type { IdentifierKind } from '../identifiers/types';
 import { MAX_DISTINCT_IDENTIFIERS } from '../messaging/report-limits';
 import type { Match } from './detector-port';
@@ -21,7 +21,7 @@ function match(block: HTMLElement, kind: IdentifierKind, value: string): Match {
 const listed = (store: MatchStore) => store.list().map((i) => `${i.kind}:${i.value}×${i.count}`);
 
 describe('the match store', () => {
-  it('appends a block’s later runs of the same pass, and replaces them in a later pass', () => {
+  test('appends a block’s later runs of the same pass, and replaces them in a later pass', () => {
     const painter = recordingPainter();
     const store = new MatchStore(painter);
     const [first] = blocks as [HTMLElement];
@@ -42,7 +42,7 @@ describe('the match store', () => {
     expect(store.blockCount).toBe(0);
   });
 
-  it('ignores a run from an older pass once a later pass read the block, and starts a block afresh when told', () => {
+  test('ignores a run from an older pass once a later pass read the block, and starts a block afresh when told', () => {
     const painter = recordingPainter();
     const store = new MatchStore(painter);
     const [first] = blocks as [HTMLElement];
@@ -56,7 +56,7 @@ describe('the match store', () => {
     expect(painter.painted.size).toBe(1);
   });
 
-  it('counts an identifier across blocks, and a value of both kinds as two identifiers', () => {
+  test('counts an identifier across blocks, and a value of both kinds as two identifiers', () => {
     const store = new MatchStore(recordingPainter());
     const [first, second] = blocks as [HTMLElement, HTMLElement];
     store.put(first, 1, [match(first, 'deployment', '12345678')]);
@@ -69,7 +69,7 @@ describe('the match store', () => {
     expect(store.distinct).toBe(1);
   });
 
-  it('drops only the blocks that left the document', () => {
+  test('drops only the blocks that left the document', () => {
     const painter = recordingPainter();
     const store = new MatchStore(painter);
     const [first, second] = blocks as [HTMLElement, HTMLElement];
@@ -83,7 +83,7 @@ describe('the match store', () => {
     expect(store.version).toBeGreaterThan(version);
   });
 
-  it('keeps counts where nothing can be painted', () => {
+  test('keeps counts where nothing can be painted', () => {
     const painter: Painter = { ...recordingPainter(), mark: () => null };
     const store = new MatchStore(painter);
     const [first] = blocks as [HTMLElement];
@@ -92,7 +92,7 @@ describe('the match store', () => {
     expect(listed(store)).toEqual(['deployment:55556666×1']);
   });
 
-  it('past the cap, turns new identifiers away but keeps counting the known ones', () => {
+  test('past the cap, turns new identifiers away but keeps counting the known ones', () => {
     const painter = recordingPainter();
     const store = new MatchStore(painter, 2);
     const [first, second, third] = blocks as [HTMLElement, HTMLElement, HTMLElement];
@@ -125,7 +125,7 @@ describe('the match store', () => {
     expect(store.capped).toBe(true);
   });
 
-  it('holds MAX_DISTINCT_IDENTIFIERS by default', () => {
+  test('holds MAX_DISTINCT_IDENTIFIERS by default', () => {
     const store = new MatchStore(recordingPainter());
     const [first] = blocks as [HTMLElement];
     const many = Array.from({ length: MAX_DISTINCT_IDENTIFIERS + 5 }, (_, i) =>

@@ -5,11 +5,9 @@
 // Everything here lives as long as the page, so it is kept small: per block, one flat array;
 // per match, three of its slots (kind, value and the painted range); per identifier, one
 // count in a map by kind. Blocks are map keys, which keeps their wrappers alive as long as
-// the blocks: one per block that holds a match. On the 20 MB benchmark ticket (19k
-// identifiers), a painted scan with the scout still watching keeps 3.3 MB of V8 heap after a
-// full collection. When every match stayed an object (holding its text nodes' wrappers),
-// the painter mapped each to its range and every identifier had a report entry, the same
-// scan kept 11.2 MB against 4.1 MB for this layout (measured with the probe of 309e246).
+// the blocks: one per block that holds a match. A match kept as an object holds its text
+// nodes' wrappers alive, which made a large page's scan keep several times the heap this
+// layout keeps (bench/README.md, "Memory").
 
 import type { IdentifierKind } from '../identifiers/types';
 import type { ReportedIdentifier } from '../messaging/content-protocol';

@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, test } from 'vitest';
 import { type Mark, markOf, noPainter, type Painter } from './highlights';
 import { PaintBatch } from './paint-batch';
 
@@ -23,7 +23,7 @@ const markAt = (offset: number): Mark =>
   markOf({ startContainer: text, startOffset: offset, endContainer: text, endOffset: offset + 1 });
 
 describe('the paint batch', () => {
-  it('passes changes straight through while highlights are off', () => {
+  test('passes changes straight through while highlights are off', () => {
     const log: string[] = [];
     const batch = new PaintBatch(loggingPainter(log));
     batch.add(markAt(1), 'deployment');
@@ -32,7 +32,7 @@ describe('the paint batch', () => {
     expect(batch.pending).toBe(false);
   });
 
-  it('holds changes while highlights are on and applies them in order on flush', () => {
+  test('holds changes while highlights are on and applies them in order on flush', () => {
     const log: string[] = [];
     const batch = new PaintBatch(loggingPainter(log));
     batch.setEnabled(true);
@@ -55,7 +55,7 @@ describe('the paint batch', () => {
     expect(log).toHaveLength(4);
   });
 
-  it('leaves nothing painted for a mark added and removed between two flushes', () => {
+  test('leaves nothing painted for a mark added and removed between two flushes', () => {
     const painted = new Set<Mark>();
     const target: Painter = {
       ...noPainter,
@@ -73,7 +73,7 @@ describe('the paint batch', () => {
     expect([...painted]).toEqual([kept]);
   });
 
-  it('flushes what it holds before highlights go off, and drops it on dispose', () => {
+  test('flushes what it holds before highlights go off, and drops it on dispose', () => {
     const log: string[] = [];
     const batch = new PaintBatch(loggingPainter(log));
     batch.setEnabled(true);
@@ -87,7 +87,7 @@ describe('the paint batch', () => {
     expect(log).not.toContain('add 2 serial');
   });
 
-  it('applies what it holds before showing held highlights, and reads the hold through', () => {
+  test('applies what it holds before showing held highlights, and reads the hold through', () => {
     const log: string[] = [];
     let held = true;
     const target: Painter = {

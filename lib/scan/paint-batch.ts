@@ -1,8 +1,7 @@
 // Holds highlight changes back until the scout chooses to show them. In Chromium every frame
-// in which a registered highlight changed repaints the whole document (measured by
-// `bench/in-world.ts highlightUpdateCost`: ~75 ms on a 5 MB ticket against ~13 ms for an
-// unchanged frame), so painting after every slice or every mutation would turn a sliced scan
-// into a string of long frames. While highlights are off, nothing is rendered: changes go
+// in which a registered highlight changed repaints the whole document (`bench:probe
+// highlightUpdateCost`), so painting after every slice or every mutation would turn a sliced
+// scan into a string of long frames. While highlights are off, nothing is rendered: changes go
 // straight through.
 
 import type { IdentifierKind, Occurrence } from '../identifiers/types';
@@ -14,10 +13,9 @@ const REMOVE = 2;
 
 /**
  * Held changes are a log, applied in order: the marks, and the change for each. A first scan
- * holds thousands of them between two repaints. Held in maps (a mark to its kind, one map to
- * add and one to remove), the tables the maps outgrew put 0.4 MB into V8's old generation
- * during a scan of the 20 MB benchmark ticket; the old generation filling up is what starts
- * the major collections that make long tasks on such a page (see `bench/gc.ts`).
+ * holds thousands of them between two repaints. Maps (a mark to its kind, one to add and one
+ * to remove) left their outgrown tables in V8's old generation, and the old generation
+ * filling up starts the major collections that make long tasks on a large page (`bench:gc`).
  */
 export class PaintBatch implements Painter {
   private marks: Mark[] = [];
@@ -81,6 +79,10 @@ export class PaintBatch implements Painter {
   showHeld(): void {
     this.flush();
     this.target.showHeld();
+  }
+
+  holdLongText(): void {
+    this.target.holdLongText?.();
   }
 
   dispose(): void {

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import type {
   DetectionsReport,
   ReportedIdentifier,
@@ -43,7 +43,7 @@ function background(script: ReportReceipt[] = []) {
 }
 
 describe('paginate', () => {
-  it('cuts a set into full pages and a short last one, each carrying the flags', () => {
+  test('cuts a set into full pages and a short last one, each carrying the flags', () => {
     const pages = paginate(7, set(5), { truncated: true, capped: true }, 2);
     expect(pages.map((p) => [p.report, p.page, p.pages, p.identifiers.length])).toEqual([
       [7, 0, 3, 2],
@@ -54,7 +54,7 @@ describe('paginate', () => {
     expect(pages.flatMap((p) => p.identifiers)).toEqual(set(5));
   });
 
-  it('an empty set is one empty page', () => {
+  test('an empty set is one empty page', () => {
     expect(paginate(1, [], flags)).toEqual([
       {
         type: 'detections',
@@ -70,7 +70,7 @@ describe('paginate', () => {
 });
 
 describe('the report pager', () => {
-  it('sends the pages in order, one after the other, until the report is recorded', async () => {
+  test('sends the pages in order, one after the other, until the report is recorded', async () => {
     const bg = background();
     const pager = new ReportPager(bg.channel, 2);
     await expect(pager.send(set(5), flags)).resolves.toBe('recorded');
@@ -78,7 +78,7 @@ describe('the report pager', () => {
     expect(bg.replies).toEqual([true, true, true]);
   });
 
-  it('starts again from page 0 when the background lost the earlier pages', async () => {
+  test('starts again from page 0 when the background lost the earlier pages', async () => {
     const bg = background(['page', 'missing']);
     const pager = new ReportPager(bg.channel, 2);
     await expect(pager.send(set(5), flags)).resolves.toBe('recorded');
@@ -86,21 +86,21 @@ describe('the report pager', () => {
     expect(new Set(bg.sent.map((p) => p.report)).size).toBe(1);
   });
 
-  it('gives up after a few restarts in a row, leaving it to the next report', async () => {
+  test('gives up after a few restarts in a row, leaving it to the next report', async () => {
     const bg = background(['missing', 'missing', 'missing', 'missing']);
     const pager = new ReportPager(bg.channel, 2);
     await expect(pager.send(set(5), flags)).resolves.toBe('unreachable');
     expect(bg.sent).toHaveLength(3);
   });
 
-  it('stops at a refusal', async () => {
+  test('stops at a refusal', async () => {
     const bg = background(['rejected']);
     const pager = new ReportPager(bg.channel, 2);
     await expect(pager.send(set(5), flags)).resolves.toBe('rejected');
     expect(bg.sent).toHaveLength(1);
   });
 
-  it('a newer set abandons the one still being sent', async () => {
+  test('a newer set abandons the one still being sent', async () => {
     const bg = background();
     let release = () => {};
     bg.holdUntil(new Promise((done) => (release = done)));
@@ -115,7 +115,7 @@ describe('the report pager', () => {
     expect(byReport(2).map((p) => p.page)).toEqual([0, 1]);
   });
 
-  it('a failed send is reported as unreachable', async () => {
+  test('a failed send is reported as unreachable', async () => {
     let unreachable = 0;
     const pager = new ReportPager({
       send: async () => {
@@ -128,7 +128,7 @@ describe('the report pager', () => {
     expect(unreachable).toBe(1);
   });
 
-  it('an answer that is not a reply ends the report without trusting it', async () => {
+  test('an answer that is not a reply ends the report without trusting it', async () => {
     const replies: unknown[] = [];
     const pager = new ReportPager({
       send: async () => ({ highlights: 'yes', received: 'report' }),

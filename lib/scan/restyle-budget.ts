@@ -6,17 +6,16 @@
 
 /**
  * The most elements a document may have for its highlight colours to be adopted on demand
- * without asking: about a 50 ms restyle on an unloaded machine, leaving room for the page's
- * own frame under the 100 ms a user notices.
+ * without asking: the restyle then leaves room for the page's own frame within what a user
+ * notices.
  */
 export const RESTYLE_ELEMENT_BUDGET = 10_000;
 
-/** True when `doc` has more elements than `budget` (counting stops at the first one over). */
+/**
+ * True when `doc` has more elements than `budget`. Asked of the document's native element
+ * list: its item past the budget is found by the browser's own walk, which stops there, at
+ * a fraction of what a script walk of as many elements costs.
+ */
 export function exceedsRestyleBudget(doc: Document, budget = RESTYLE_ELEMENT_BUDGET): boolean {
-  const walker = doc.createTreeWalker(doc, NodeFilter.SHOW_ELEMENT);
-  let elements = 0;
-  while (walker.nextNode()) {
-    if (++elements > budget) return true;
-  }
-  return false;
+  return doc.getElementsByTagName('*').item(budget) !== null;
 }

@@ -1,9 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { ManualClock } from './testing/manual-clock';
 import { Throttle } from './throttle';
 
 describe('throttle', () => {
-  it('sends the first change at once, then at most once per interval with a trailing send', () => {
+  test('sends the first change at once, then at most once per interval with a trailing send', () => {
     const clock = new ManualClock();
     let sent = 0;
     const throttle = new Throttle(() => sent++, 300, clock);
@@ -23,7 +23,7 @@ describe('throttle', () => {
     expect(clock.pending).toBe(0);
   });
 
-  it('flushes on demand and cancels a pending send', () => {
+  test('flushes on demand and cancels a pending send', () => {
     const clock = new ManualClock();
     let sent = 0;
     const throttle = new Throttle(() => sent++, 300, clock);

@@ -115,8 +115,8 @@ async function expectHandled(page: HostilePage) {
   expectResponsive(run, baseline, told);
 }
 
-// The responsiveness targets are not all met yet (see bench/README.md): this suite
-// runs on demand with HOSTILE_E2E=1 until they are, so CI stays a record of what works.
+// The responsiveness targets are not all met yet (bench/README.md has the figures): this
+// suite runs on demand with HOSTILE_E2E=1 until they are, so CI stays a record of what works.
 const hostile = describe.runIf(process.env.HOSTILE_E2E === '1');
 
 hostile('big lists', () => {

@@ -5,22 +5,24 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { withRenewalHarness } from './support/harness';
-import { portalCart, waitForIdentifiers, waitForStatus } from './support/portal';
+import {
+  deploymentRow,
+  portalCart,
+  TICKET_DEPLOYMENTS,
+  waitForIdentifiers,
+  waitForStatus,
+} from './support/portal';
 import { openPopupFor } from './support/shell';
-
-const ON_THE_PAGE = ['14181336', '47310958', '96295684', '30000007', '58602147', '85922823'];
 
 const harness = withRenewalHarness({ page: 'ticket.html', signedIn: true });
 
-const row = (popup: Page, deploymentId: string) =>
-  popup.getByRole('article', { name: `Deployment ${deploymentId}` });
 const addButton = (popup: Page, deploymentId: string) =>
   popup.getByRole('button', { name: `Add deployment ${deploymentId} to cart` });
 
 /** Opens the popup for the ticket and waits until the portal's answer is shown. */
 async function openPopup(): Promise<Page> {
   const popup = await openPopupFor(harness.ext, harness.tabId);
-  await waitForIdentifiers(popup, ON_THE_PAGE);
+  await waitForIdentifiers(popup, TICKET_DEPLOYMENTS);
   await waitForStatus(popup, '14181336');
   return popup;
 }
@@ -33,20 +35,22 @@ describe('renewing from the popup', () => {
       await popup.evaluate(() => performance.getEntriesByName('popup-first-cached-render').length),
     ).toBe(0);
 
-    const lapsed = row(popup, '14181336');
+    const lapsed = deploymentRow(popup, '14181336');
     expect(await lapsed.getByTestId('status-chip').textContent()).toBe('Expired 5 years ago');
     expect(await lapsed.getByTestId('plan').textContent()).toContain(
       '6 × 1-year support: 5 catch-up + 1 ahead',
     );
-    expect(await row(popup, '85922823').getByTestId('status-chip').textContent()).toBe(
+    expect(await deploymentRow(popup, '85922823').getByTestId('status-chip').textContent()).toBe(
       'Expires in 12 days',
     );
     // Another organization's deployment and one that exists nowhere look the same: unknown.
     for (const unknown of ['30000007', '58602147']) {
       await expect
-        .poll(() => row(popup, unknown).getByTestId('not-found').textContent())
+        .poll(() => deploymentRow(popup, unknown).getByTestId('not-found').textContent())
         .toBe('Not found in your portal account');
-      expect(await row(popup, unknown).getByRole('button', { name: /Add/ }).count()).toBe(0);
+      expect(await deploymentRow(popup, unknown).getByRole('button', { name: /Add/ }).count()).toBe(
+        0,
+      );
     }
     expect(await popup.getByTestId('cart-summary').textContent()).toContain('Cart is empty');
 
@@ -64,15 +68,15 @@ describe('renewing from the popup', () => {
   test('a double click on "Add to cart" makes one line', async () => {
     const popup = await openPopup();
     await addButton(popup, '47310958').dblclick();
-    await row(popup, '47310958').getByTestId('in-cart').waitFor({ timeout: 15_000 });
+    await deploymentRow(popup, '47310958').getByTestId('in-cart').waitFor({ timeout: 15_000 });
 
     // Two clicks in the same task, before the popup can render the button disabled.
     await addButton(popup, '96295684').evaluate((button: HTMLButtonElement) => {
       button.click();
       button.click();
     });
-    await row(popup, '96295684').getByTestId('in-cart').waitFor({ timeout: 15_000 });
-    expect(await row(popup, '96295684').getByTestId('in-cart').textContent()).toContain(
+    await deploymentRow(popup, '96295684').getByTestId('in-cart').waitFor({ timeout: 15_000 });
+    expect(await deploymentRow(popup, '96295684').getByTestId('in-cart').textContent()).toContain(
       'In cart (8 years)',
     );
 
@@ -110,7 +114,7 @@ describe('renewing from the popup', () => {
       `popup first cached render: ${Math.round(marks.render - marks.start)} ms after popup-start (${Math.round(marks.render)} ms after navigation start; budget 100 ms)`,
     );
     // What it rendered from the cache is the cart state of the tests above.
-    expect(await row(popup, '14181336').getByTestId('in-cart').textContent()).toContain(
+    expect(await deploymentRow(popup, '14181336').getByTestId('in-cart').textContent()).toContain(
       'In cart (6 years)',
     );
     await popup.close();

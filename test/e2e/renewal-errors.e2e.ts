@@ -10,18 +10,17 @@ import type { Page } from 'playwright-core';
 import { afterAll, expect, test } from 'vitest';
 import { withRenewalHarness } from './support/harness';
 import {
-  clearFaults,
+  deploymentRow,
   forgetCachedAnswers,
-  injectFault,
   LOOKUP_ROUTE,
   portalCart,
   startPortalFor,
+  TICKET_DEPLOYMENTS,
   waitForIdentifiers,
   waitForStatus,
+  withFaults,
 } from './support/portal';
 import { openPopupFor } from './support/shell';
-
-const ON_THE_PAGE = ['14181336', '47310958', '96295684', '30000007', '58602147', '85922823'];
 
 // A data file, so the portal can be stopped and started again with the same carts and sessions.
 const dataDir = mkdtempSync(join(tmpdir(), 'renewal-scout-portal-'));
@@ -34,9 +33,6 @@ const harness = withRenewalHarness({
   portalDataFile: dataFile,
 });
 
-const row = (popup: Page, deploymentId: string) =>
-  popup.getByRole('article', { name: `Deployment ${deploymentId}` });
-
 /** The popup's alert about the lookup (above the rows), once it shows. */
 async function alertOf(popup: Page) {
   const alert = popup.getByRole('alert').first();
@@ -46,7 +42,7 @@ async function alertOf(popup: Page) {
 
 test('signed out: "Sign in to the portal" opens its page; signed in there, Try again shows the statuses', async () => {
   const popup = await openPopupFor(harness.ext, harness.tabId);
-  await waitForIdentifiers(popup, ON_THE_PAGE);
+  await waitForIdentifiers(popup, TICKET_DEPLOYMENTS);
   const alert = await alertOf(popup);
   expect(await alert.textContent()).toContain('You are signed out of the portal');
   expect(await popup.getByTestId('signed-out').count()).toBe(1);
@@ -75,18 +71,15 @@ test('signed out: "Sign in to the portal" opens its page; signed in there, Try a
 
 test('a session that expired into the portal’s HTML sign-in page shows the signed-out state', async () => {
   await forgetCachedAnswers(harness.ext);
-  await injectFault(harness.portal, { route: LOOKUP_ROUTE, kind: 'html-signin' });
-  try {
+  await withFaults(harness.portal, [{ route: LOOKUP_ROUTE, kind: 'html-signin' }], async () => {
     const popup = await openPopupFor(harness.ext, harness.tabId);
-    await waitForIdentifiers(popup, ON_THE_PAGE);
+    await waitForIdentifiers(popup, TICKET_DEPLOYMENTS);
     const alert = await alertOf(popup);
     expect(await alert.textContent()).toContain('Your portal session has expired');
     expect(await alert.getByRole('button', { name: 'Sign in to the portal' }).count()).toBe(1);
     expect(await popup.getByTestId('status-chip').count()).toBe(0);
     await popup.close();
-  } finally {
-    await clearFaults(harness.portal);
-  }
+  });
 });
 
 test('portal down (502): a clear error, the cart kept, Try again works once it is back', async () => {
@@ -95,24 +88,25 @@ test('portal down (502): a clear error, the cart kept, Try again works once it i
   let popup = await openPopupFor(harness.ext, harness.tabId);
   await waitForStatus(popup, '14181336');
   await popup.getByRole('button', { name: 'Add deployment 14181336 to cart' }).click();
-  await row(popup, '14181336').getByTestId('in-cart').waitFor({ timeout: 15_000 });
+  await deploymentRow(popup, '14181336').getByTestId('in-cart').waitFor({ timeout: 15_000 });
   await popup.close();
 
   await forgetCachedAnswers(harness.ext);
-  await injectFault(harness.portal, { route: LOOKUP_ROUTE, kind: 502 });
-  popup = await openPopupFor(harness.ext, harness.tabId);
-  await waitForIdentifiers(popup, ON_THE_PAGE);
-  const alert = await alertOf(popup);
-  expect(await alert.textContent()).toContain('The portal is having trouble');
-  expect(await alert.textContent()).toContain('Nothing was lost');
-  expect(await portalCart(harness.portal)).toEqual([
-    expect.objectContaining({ deploymentId: '14181336', quantity: 6 }),
-  ]);
+  const alert = await withFaults(harness.portal, [{ route: LOOKUP_ROUTE, kind: 502 }], async () => {
+    popup = await openPopupFor(harness.ext, harness.tabId);
+    await waitForIdentifiers(popup, TICKET_DEPLOYMENTS);
+    const shown = await alertOf(popup);
+    expect(await shown.textContent()).toContain('The portal is having trouble');
+    expect(await shown.textContent()).toContain('Nothing was lost');
+    expect(await portalCart(harness.portal)).toEqual([
+      expect.objectContaining({ deploymentId: '14181336', quantity: 6 }),
+    ]);
+    return shown;
+  });
 
-  await clearFaults(harness.portal);
   await alert.getByRole('button', { name: 'Try again' }).click();
   await waitForStatus(popup, '14181336');
-  expect(await row(popup, '14181336').getByTestId('in-cart').textContent()).toContain(
+  expect(await deploymentRow(popup, '14181336').getByTestId('in-cart').textContent()).toContain(
     'In cart (6 years)',
   );
   await popup.close();
@@ -121,20 +115,18 @@ test('portal down (502): a clear error, the cart kept, Try again works once it i
 test('"Add to cart" failing (500) adds nothing; its Try again adds one line', async () => {
   const popup = await openPopupFor(harness.ext, harness.tabId);
   await waitForStatus(popup, '47310958');
-  await injectFault(harness.portal, { route: '/api/v1/cart/renewals/*', method: 'PUT', kind: 500 });
-  try {
+  const failing = { route: '/api/v1/cart/renewals/*', method: 'PUT', kind: 500 } as const;
+  await withFaults(harness.portal, [failing], async () => {
     await popup.getByRole('button', { name: 'Add deployment 47310958 to cart' }).click();
-    const error = row(popup, '47310958').getByRole('alert');
+    const error = deploymentRow(popup, '47310958').getByRole('alert');
     await error.waitFor({ timeout: 20_000 });
     expect(await error.textContent()).toContain('The portal is having trouble');
     expect((await portalCart(harness.portal)).map((line) => line.deploymentId)).toEqual([
       '14181336',
     ]);
-  } finally {
-    await clearFaults(harness.portal);
-  }
-  await row(popup, '47310958').getByRole('button', { name: 'Try again' }).click();
-  await row(popup, '47310958').getByTestId('in-cart').waitFor({ timeout: 15_000 });
+  });
+  await deploymentRow(popup, '47310958').getByRole('button', { name: 'Try again' }).click();
+  await deploymentRow(popup, '47310958').getByTestId('in-cart').waitFor({ timeout: 15_000 });
   const lines = await portalCart(harness.portal);
   expect(lines.filter((line) => line.deploymentId === '47310958')).toEqual([
     expect.objectContaining({ quantity: 2 }),
@@ -148,14 +140,14 @@ test('portal gone: "cannot be reached"; started again, Try again shows the statu
   await harness.portal.close();
   await forgetCachedAnswers(harness.ext);
   const popup = await openPopupFor(harness.ext, harness.tabId);
-  await waitForIdentifiers(popup, ON_THE_PAGE);
+  await waitForIdentifiers(popup, TICKET_DEPLOYMENTS);
   const alert = await alertOf(popup);
   expect(await alert.textContent()).toContain('The portal cannot be reached');
 
   harness.portal = await startPortalFor(harness.ext, { port, dataFile });
   await alert.getByRole('button', { name: 'Try again' }).click();
   await waitForStatus(popup, '14181336');
-  expect(await row(popup, '14181336').getByTestId('in-cart').textContent()).toContain(
+  expect(await deploymentRow(popup, '14181336').getByTestId('in-cart').textContent()).toContain(
     'In cart (6 years)',
   );
   expect(await portalCart(harness.portal)).toHaveLength(2);

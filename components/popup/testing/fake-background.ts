@@ -57,6 +57,12 @@ export function lineFor(support: SupportView, quantity = support.renewal?.quanti
   };
 }
 
+/** The background's answer to `add-renewal` when the cart held nothing else. */
+export function renewalAdded(support: SupportView, quantity?: number): ResponseOf<'add-renewal'> {
+  const line = lineFor(support, quantity);
+  return { ok: true, value: { line, cart: cartOf([line]) } };
+}
+
 export const SETTINGS: PopupSettings = {
   portal: PORTAL,
   signInMethod: 'token',

@@ -11,16 +11,20 @@ import type {
   RenewalAdded,
 } from '../../messaging/portal-results';
 import type { PortalConnection } from './connection';
-import type { PortalContext } from './context';
-import { portalCall } from './context';
+import {
+  flightKey,
+  type PortalContext,
+  type PortalOperations,
+  portalCall,
+  withConnection,
+} from './context';
 import { reconcileReserveMs } from './patience';
 import { answerUnreadable, reconcileRemoval, reconcileRenewal } from './reconcile';
 
-export async function getCart(context: PortalContext): Promise<PortalResult<Cart>> {
-  const connected = await context.connect();
-  if (!connected.ok) return connected;
-  const connection = connected.value;
-  return portalCall(context, connection, 'cart', () => connection.client.getCart());
+export function getCart(context: PortalContext): Promise<PortalResult<Cart>> {
+  return withConnection(context, (connection) =>
+    portalCall(context, connection, flightKey('get-cart'), () => connection.client.getCart()),
+  );
 }
 
 export interface RenewalOrder {
@@ -29,18 +33,13 @@ export interface RenewalOrder {
   credits: CreditsOption;
 }
 
-export async function addRenewal(
+export function addRenewal(
   context: PortalContext,
   { deploymentId, quantity, credits }: RenewalOrder,
 ): Promise<PortalResult<RenewalAdded>> {
-  const connected = await context.connect();
-  if (!connected.ok) return connected;
-  const connection = connected.value;
-  return portalCall(
-    context,
-    connection,
-    `renewal|${deploymentId}|${quantity}|${credits}`,
-    async () => {
+  const key = flightKey('add-renewal', { deploymentId, quantity, credits });
+  return withConnection(context, (connection) =>
+    portalCall(context, connection, key, async () => {
       const { client } = connection;
       const { writeBy, checkBy } = writeDeadlines(context, connection);
       const put = await client.putRenewal(
@@ -52,25 +51,24 @@ export async function addRenewal(
       // The PUT replaces the deployment's one line, so checking never risks a duplicate.
       const cart = await client.getCart({ deadline: checkBy });
       return reconcileRenewal({ deploymentId, quantity, credits }, put.error, cart);
-    },
+    }),
   );
 }
 
-export async function removeCartLine(
+export function removeCartLine(
   context: PortalContext,
   lineId: string,
 ): Promise<PortalResult<Cart>> {
-  const connected = await context.connect();
-  if (!connected.ok) return connected;
-  const connection = connected.value;
-  return portalCall(context, connection, `remove|${lineId}`, async () => {
-    const { client } = connection;
-    const { writeBy, checkBy } = writeDeadlines(context, connection);
-    const removed = await client.deleteCartLine(lineId, { deadline: writeBy });
-    if (removed.ok || !answerUnreadable(removed.error)) return removed;
-    const cart = await client.getCart({ deadline: checkBy });
-    return reconcileRemoval(lineId, removed.error, cart);
-  });
+  return withConnection(context, (connection) =>
+    portalCall(context, connection, flightKey('remove-cart-line', { lineId }), async () => {
+      const { client } = connection;
+      const { writeBy, checkBy } = writeDeadlines(context, connection);
+      const removed = await client.deleteCartLine(lineId, { deadline: writeBy });
+      if (removed.ok || !answerUnreadable(removed.error)) return removed;
+      const cart = await client.getCart({ deadline: checkBy });
+      return reconcileRemoval(lineId, removed.error, cart);
+    }),
+  );
 }
 
 /** One action's deadline, split: the write first, then what is kept to check the cart. */
@@ -79,9 +77,15 @@ function writeDeadlines(context: PortalContext, connection: PortalConnection) {
   return { writeBy: checkBy - reconcileReserveMs(context.actionDeadlineMs), checkBy };
 }
 
-export async function saveQuote(context: PortalContext): Promise<PortalResult<QuoteSaved>> {
-  const connected = await context.connect();
-  if (!connected.ok) return connected;
-  const connection = connected.value;
-  return portalCall(context, connection, 'quote', () => connection.client.saveQuote());
+export function saveQuote(context: PortalContext): Promise<PortalResult<QuoteSaved>> {
+  return withConnection(context, (connection) =>
+    portalCall(context, connection, flightKey('save-quote'), () => connection.client.saveQuote()),
+  );
 }
+
+export const cartOperations = {
+  'get-cart': (context) => getCart(context),
+  'add-renewal': (context, order) => addRenewal(context, order),
+  'remove-cart-line': (context, { lineId }) => removeCartLine(context, lineId),
+  'save-quote': (context) => saveQuote(context),
+} satisfies Partial<PortalOperations>;

@@ -1,8 +1,9 @@
 // `add-all-expired`: one renewal line for every expired deployment found on the tab (or among
-// the deployments the popup names, a batch at a time), each with its catch-up quantity. Deployments that already have a line keep it (the user may
-// have chosen to buy years ahead); the others are put one after another, well inside the
-// portal's rate limit; should a long list still hit it, the client waits as long as the
-// portal asks when that fits each put's deadline, rather than giving up on the rest.
+// the deployments the popup names, a batch at a time), each with its catch-up quantity.
+// Deployments that already have a line keep it (the user may have chosen to buy years
+// ahead); the others are put one after another, well inside the portal's rate limit; should
+// a long list still hit it, the client waits as long as the portal asks when that fits each
+// put's deadline, rather than giving up on the rest.
 import type {
   CartLine,
   CreditsOption,
@@ -11,7 +12,7 @@ import type {
   PortalServiceError,
 } from '../../messaging/portal-results';
 import { addRenewal, getCart } from './cart';
-import type { PortalContext } from './context';
+import { type PortalContext, type PortalOperations, withConnection } from './context';
 import { lookUp } from './lookup';
 import { tabSupportStatus } from './status';
 import { supportView } from './support-view';
@@ -83,22 +84,26 @@ async function expiredAmong(
   context: PortalContext,
   deploymentIds: readonly string[],
 ): Promise<PortalResult<Map<string, number>>> {
-  const connected = await context.connect();
-  if (!connected.ok) return connected;
-  const connection = connected.value;
-  const items = deploymentIds.map((value) => ({ kind: 'deployment' as const, value }));
-  const looked = await lookUp(context, connection, items);
-  if (!looked.ok) return looked;
-  const today = context.today();
-  const expired = new Map<string, number>();
-  for (const result of looked.value.results) {
-    if (!result.found) continue;
-    const { renewal } = supportView(result, today, connection.settings.expiringSoonDays);
-    if (renewal?.status === 'expired') expired.set(result.deployment.id, renewal.quantity);
-  }
-  return { ok: true, value: expired };
+  return withConnection(context, async (connection) => {
+    const items = deploymentIds.map((value) => ({ kind: 'deployment' as const, value }));
+    const looked = await lookUp(context, connection, items);
+    if (!looked.ok) return looked;
+    const today = context.today();
+    const expired = new Map<string, number>();
+    for (const result of looked.value.results) {
+      if (!result.found) continue;
+      const { renewal } = supportView(result, today, connection.settings.expiringSoonDays);
+      if (renewal?.status === 'expired') expired.set(result.deployment.id, renewal.quantity);
+    }
+    return { ok: true, value: expired };
+  });
 }
 
 function concernsOneDeployment(error: PortalServiceError): boolean {
   return error.kind === 'not-found' || (error.kind === 'invalid-request' && 'status' in error);
 }
+
+export const expiredOperations = {
+  'add-all-expired': (context, { tabId, credits, deploymentIds }) =>
+    addAllExpired(context, tabId, credits, deploymentIds),
+} satisfies Partial<PortalOperations>;

@@ -1,34 +1,16 @@
-// The portal messages' handlers: each hands its checked request to the portal service.
+// The portal messages' handlers, one per `portal: true` line of the protocol table: each
+// hands its checked request, without its `type`, to the portal service's method of that name.
+import { type PortalMessageType, portalMessageTypes } from '../../messaging/protocol';
 import type { MessageHandlers } from '../../messaging/router';
 import type { PortalService } from './service';
-
-export type PortalMessageType =
-  | 'support-status'
-  | 'lookup-manual'
-  | 'get-cart'
-  | 'add-renewal'
-  | 'remove-cart-line'
-  | 'add-all-expired'
-  | 'save-quote'
-  | 'open-portal'
-  | 'get-account'
-  | 'get-settings';
 
 export function portalHandlers(
   service: () => PortalService,
 ): Pick<MessageHandlers, PortalMessageType> {
-  return {
-    'support-status': ({ tabId, refresh, items }) => service().supportStatus(tabId, refresh, items),
-    'lookup-manual': ({ query }) => service().lookupManual(query),
-    'get-cart': () => service().getCart(),
-    'add-renewal': ({ deploymentId, quantity, credits }) =>
-      service().addRenewal({ deploymentId, quantity, credits }),
-    'remove-cart-line': ({ lineId }) => service().removeCartLine(lineId),
-    'add-all-expired': ({ tabId, credits, deploymentIds }) =>
-      service().addAllExpired(tabId, credits, deploymentIds),
-    'save-quote': () => service().saveQuote(),
-    'open-portal': ({ page }) => service().openPortal(page),
-    'get-account': () => service().account(),
-    'get-settings': () => service().settings(),
-  };
+  const handlers: Partial<Record<PortalMessageType, (request: { type: string }) => unknown>> = {};
+  for (const type of portalMessageTypes) {
+    const method = (request: object) => (service()[type] as (body: object) => unknown)(request);
+    handlers[type] = ({ type: _type, ...request }) => method(request);
+  }
+  return handlers as Pick<MessageHandlers, PortalMessageType>;
 }

@@ -4,7 +4,7 @@ import type { PortalServiceError } from '../../messaging/portal-results';
 import type { Result } from '../../messaging/results';
 import type { LookupItem, LookupResult } from '../../portal/schemas';
 import type { PortalConnection } from './connection';
-import { type PortalContext, portalCall } from './context';
+import { flightKey, type PortalContext, portalCall } from './context';
 import { itemKey } from './lookup-cache';
 
 export interface LookedUp {
@@ -30,7 +30,7 @@ export async function lookUp(
     const fetched = await portalCall(
       context,
       connection,
-      `lookup|${missing.map(itemKey).join(',')}`,
+      flightKey('lookup', { items: missing.map(itemKey).join(',') }),
       () => connection.client.lookup(missing),
     );
     if (!fetched.ok) return fetched;

@@ -3,20 +3,31 @@ import { classifyManualQuery } from '../../lookup/query';
 import type { ManualLookup, PortalResult, SupportView } from '../../messaging/portal-results';
 import type { SupportRecord } from '../../portal/schemas';
 import type { PortalConnection } from './connection';
-import { type PortalContext, portalCall } from './context';
+import {
+  flightKey,
+  type PortalContext,
+  type PortalOperations,
+  portalCall,
+  withConnection,
+} from './context';
 import { lookUp } from './lookup';
 import { supportView } from './support-view';
 
 /** Matches shown for a name search; one more is asked for to know whether there are more. */
 export const MANUAL_SEARCH_LIMIT = 20;
 
-export async function lookupManual(
+export function lookupManual(
   context: PortalContext,
   query: string,
 ): Promise<PortalResult<ManualLookup>> {
-  const connected = await context.connect();
-  if (!connected.ok) return connected;
-  const connection = connected.value;
+  return withConnection(context, (connection) => lookupFor(context, connection, query));
+}
+
+async function lookupFor(
+  context: PortalContext,
+  connection: PortalConnection,
+  query: string,
+): Promise<PortalResult<ManualLookup>> {
   const classified = classifyManualQuery(query);
   const typed = query.trim();
 
@@ -65,7 +76,11 @@ export async function lookupManual(
 }
 
 function searchByName(context: PortalContext, connection: PortalConnection, query: string) {
-  return portalCall(context, connection, `search|${query}`, () =>
+  return portalCall(context, connection, flightKey('search', { query }), () =>
     connection.client.searchDeployments({ query, limit: MANUAL_SEARCH_LIMIT + 1 }),
   );
 }
+
+export const manualOperations = {
+  'lookup-manual': (context, { query }) => lookupManual(context, query),
+} satisfies Partial<PortalOperations>;

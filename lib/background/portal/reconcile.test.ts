@@ -64,7 +64,7 @@ beforeEach(async () => {
 describe('add-renewal whose answer cannot be read', () => {
   test.each(Object.entries(garbage))('%s, the line in the cart: in the cart', async (_, answer) => {
     portal.garble((request) => (writes(request) ? answer() : undefined));
-    const added = await service.addRenewal(ORDER);
+    const added = await service['add-renewal'](ORDER);
     expect(added).toMatchObject({
       ok: true,
       value: { line: { deploymentId: '14181336', quantity: 6, credits: 'card' } },
@@ -75,7 +75,7 @@ describe('add-renewal whose answer cannot be read', () => {
 
   test('garbage and no line in the cart: the failure is reported', async () => {
     portal.override((request) => (writes(request) ? garbage['malformed JSON']() : undefined));
-    expect(await service.addRenewal(ORDER)).toMatchObject({
+    expect(await service['add-renewal'](ORDER)).toMatchObject({
       ok: false,
       error: { kind: 'unexpected-response', status: 200 },
     });
@@ -83,9 +83,9 @@ describe('add-renewal whose answer cannot be read', () => {
   });
 
   test('a line for the deployment, but not as asked: the failure is reported', async () => {
-    await service.addRenewal({ ...ORDER, quantity: 7 });
+    await service['add-renewal']({ ...ORDER, quantity: 7 });
     portal.override((request) => (writes(request) ? garbage['an HTML page']() : undefined));
-    expect(await service.addRenewal(ORDER)).toMatchObject({
+    expect(await service['add-renewal'](ORDER)).toMatchObject({
       ok: false,
       error: { kind: 'unexpected-response' },
     });
@@ -96,7 +96,7 @@ describe('add-renewal whose answer cannot be read', () => {
     portal.garble((request) =>
       writes(request) ? garbage['JSON of the wrong shape']() : unreadableCart(),
     );
-    expect(await service.addRenewal(ORDER)).toEqual({
+    expect(await service['add-renewal'](ORDER)).toEqual({
       ok: false,
       error: {
         kind: 'outcome-unknown',
@@ -111,7 +111,7 @@ describe('add-renewal whose answer cannot be read', () => {
     portal.override(() =>
       problem(422, 'urn:renewal-scout:problem:catch-up-required', { requiredQuantity: 7 }),
     );
-    expect(await service.addRenewal(ORDER)).toMatchObject({
+    expect(await service['add-renewal'](ORDER)).toMatchObject({
       ok: false,
       error: { kind: 'invalid-request', requiredQuantity: 7 },
     });
@@ -122,7 +122,7 @@ describe('add-renewal whose answer cannot be read', () => {
 describe('remove-cart-line whose answer cannot be read', () => {
   let lineId: string;
   beforeEach(async () => {
-    const added = await service.addRenewal(ORDER);
+    const added = await service['add-renewal'](ORDER);
     if (!added.ok) throw new Error('could not add');
     lineId = added.value.line.id;
     portal.requests.length = 0;
@@ -130,7 +130,10 @@ describe('remove-cart-line whose answer cannot be read', () => {
 
   test('the line is gone: removed, with the cart', async () => {
     portal.garble((request) => (writes(request) ? garbage['malformed JSON']() : undefined));
-    expect(await service.removeCartLine(lineId)).toMatchObject({ ok: true, value: { lines: [] } });
+    expect(await service['remove-cart-line']({ lineId })).toMatchObject({
+      ok: true,
+      value: { lines: [] },
+    });
     expect(portal.log()).toEqual([`DELETE /api/v1/cart/lines/${lineId}`, 'GET /api/v1/cart']);
   });
 
@@ -138,7 +141,7 @@ describe('remove-cart-line whose answer cannot be read', () => {
     portal.override((request) =>
       writes(request) ? garbage['a connection dropped after the portal acted']() : undefined,
     );
-    expect(await service.removeCartLine(lineId)).toMatchObject({
+    expect(await service['remove-cart-line']({ lineId })).toMatchObject({
       ok: false,
       error: { kind: 'portal-unavailable', cause: 'network' },
     });
@@ -147,7 +150,7 @@ describe('remove-cart-line whose answer cannot be read', () => {
 
   test('the cart cannot be read either: outcome unknown', async () => {
     portal.garble((request) => (writes(request) ? garbage['an HTML page']() : unreadableCart()));
-    expect(await service.removeCartLine(lineId)).toMatchObject({
+    expect(await service['remove-cart-line']({ lineId })).toMatchObject({
       ok: false,
       error: { kind: 'outcome-unknown', operation: 'remove-cart-line' },
     });
@@ -170,7 +173,7 @@ describe('add-all-expired', () => {
         ? garbage['malformed JSON']()
         : undefined,
     );
-    const outcome = await service.addAllExpired(7, 'card');
+    const outcome = await service['add-all-expired']({ tabId: 7, credits: 'card' });
     expect(outcome).toMatchObject({ ok: true, value: { failed: [] } });
     if (!outcome.ok) return;
     expect(outcome.value.added.map((line) => line.deploymentId).sort()).toEqual([
@@ -198,11 +201,11 @@ describe('a hung portal answers every action by the deadline', () => {
   });
 
   test.each([
-    ['get-cart', () => service.getCart(), 'portal-unavailable'],
-    ['account', () => service.account(), 'portal-unavailable'],
-    ['save-quote', () => service.saveQuote(), 'portal-unavailable'],
-    ['remove-cart-line', () => service.removeCartLine('1'), 'outcome-unknown'],
-    ['add-renewal', () => service.addRenewal(ORDER), 'outcome-unknown'],
+    ['get-cart', () => service['get-cart'](), 'portal-unavailable'],
+    ['account', () => service['get-account'](), 'portal-unavailable'],
+    ['save-quote', () => service['save-quote'](), 'portal-unavailable'],
+    ['remove-cart-line', () => service['remove-cart-line']({ lineId: '1' }), 'outcome-unknown'],
+    ['add-renewal', () => service['add-renewal'](ORDER), 'outcome-unknown'],
   ] as const)('%s', async (_, action, kind) => {
     const started = performance.now();
     const answer = await action();
@@ -216,7 +219,10 @@ describe('a hung portal answers every action by the deadline', () => {
       frameId: 0,
       url: 'https://helpdesk.example/ticket/8',
     });
-    for (const action of [() => service.supportStatus(8), () => service.addAllExpired(8, 'card')]) {
+    for (const action of [
+      () => service['support-status']({ tabId: 8 }),
+      () => service['add-all-expired']({ tabId: 8, credits: 'card' }),
+    ]) {
       const started = performance.now();
       expect(await action()).toMatchObject({
         ok: false,

@@ -113,7 +113,7 @@ describe('with a personal access token', () => {
       deployment(NOWHERE),
       { kind: 'serial', value: 'VS0164AB', count: 3 },
     ]);
-    const status = await value(service.supportStatus(1));
+    const status = await value(service['support-status']({ tabId: 1 }));
     expect(requests).toEqual(['POST /api/v1/support/lookup']);
     const byValue = new Map(status.identifiers.map((item) => [item.value, item]));
 
@@ -146,7 +146,7 @@ describe('with a personal access token', () => {
   test('150 identifiers: two requests, every answer in order', async () => {
     const many = Array.from({ length: 150 }, (_, i) => deployment(String(50_000_000 + i)));
     await detect(2, [...many, deployment(LAPSED_FIVE_YEARS)]);
-    const status = await value(service.supportStatus(2));
+    const status = await value(service['support-status']({ tabId: 2 }));
     expect(requests).toEqual(['POST /api/v1/support/lookup', 'POST /api/v1/support/lookup']);
     expect(status.identifiers).toHaveLength(151);
     expect(status.identifiers.filter((item) => item.found).map((item) => item.value)).toEqual([
@@ -156,10 +156,10 @@ describe('with a personal access token', () => {
 
   test('status → add the catch-up quantity → the line is in the portal’s cart', async () => {
     await detect(1, [deployment(LAPSED_FIVE_YEARS)]);
-    const [lapsed] = (await value(service.supportStatus(1))).identifiers;
+    const [lapsed] = (await value(service['support-status']({ tabId: 1 }))).identifiers;
     if (!lapsed?.found) throw new Error('not found');
     const added = await value(
-      service.addRenewal({
+      service['add-renewal']({
         deploymentId: lapsed.deployment.id,
         quantity: lapsed.renewal?.quantity ?? 0,
         credits: 'card',
@@ -169,7 +169,7 @@ describe('with a personal access token', () => {
     expect((await portalCart()).lines).toMatchObject([
       { deploymentId: LAPSED_FIVE_YEARS, quantity: 6, credits: 'card' },
     ]);
-    expect(await value(service.getCart())).toMatchObject({
+    expect(await value(service['get-cart']())).toMatchObject({
       lines: [{ deploymentId: LAPSED_FIVE_YEARS, quantity: 6 }],
     });
   });
@@ -177,8 +177,8 @@ describe('with a personal access token', () => {
   test('a double click is one PUT and one line', async () => {
     const order = { deploymentId: LAPSED_ONE_YEAR, quantity: 2, credits: 'organization' } as const;
     const [first, second] = await Promise.all([
-      service.addRenewal(order),
-      service.addRenewal(order),
+      service['add-renewal'](order),
+      service['add-renewal'](order),
     ]);
     expect(first).toEqual(second);
     expect(requests).toEqual([`PUT /api/v1/cart/renewals/${LAPSED_ONE_YEAR}`]);
@@ -187,10 +187,18 @@ describe('with a personal access token', () => {
 
   test('too few packages: the portal’s required quantity; another organization: not-found', async () => {
     expect(
-      await service.addRenewal({ deploymentId: LAPSED_FIVE_YEARS, quantity: 5, credits: 'card' }),
+      await service['add-renewal']({
+        deploymentId: LAPSED_FIVE_YEARS,
+        quantity: 5,
+        credits: 'card',
+      }),
     ).toMatchObject({ ok: false, error: { kind: 'invalid-request', requiredQuantity: 6 } });
     expect(
-      await service.addRenewal({ deploymentId: OTHER_ORGANIZATION, quantity: 1, credits: 'card' }),
+      await service['add-renewal']({
+        deploymentId: OTHER_ORGANIZATION,
+        quantity: 1,
+        credits: 'card',
+      }),
     ).toMatchObject({ ok: false, error: { kind: 'not-found' } });
     expect((await portalCart()).lines).toEqual([]);
   });
@@ -202,7 +210,7 @@ describe('with a personal access token', () => {
       deployment(EXPIRING_SOON),
       deployment(OTHER_ORGANIZATION),
     ]);
-    const outcome = await value(service.addAllExpired(3, 'organization'));
+    const outcome = await value(service['add-all-expired']({ tabId: 3, credits: 'organization' }));
     expect(outcome.added.map((line) => [line.deploymentId, line.quantity])).toEqual([
       [LAPSED_FIVE_YEARS, 6],
       [LAPSED_ONE_YEAR, 2],
@@ -211,32 +219,34 @@ describe('with a personal access token', () => {
     expect((await portalCart()).lines).toHaveLength(2);
 
     const removed = outcome.added[1]?.id as string;
-    const after = await value(service.removeCartLine(removed));
+    const after = await value(service['remove-cart-line']({ lineId: removed }));
     expect(after.lines.map((line) => line.deploymentId)).toEqual([LAPSED_FIVE_YEARS]);
 
-    const quote = await value(service.saveQuote());
+    const quote = await value(service['save-quote']());
     expect(quote.lines).toMatchObject([{ deploymentId: LAPSED_FIVE_YEARS, quantity: 6 }]);
     expect((await portalCart()).lines).toEqual([]);
   });
 
   test('manual lookup by number, serial and name', async () => {
-    expect(await value(service.lookupManual(LAPSED_FIVE_YEARS))).toMatchObject({
+    expect(await value(service['lookup-manual']({ query: LAPSED_FIVE_YEARS }))).toMatchObject({
       searchedAs: 'deployment',
       matches: [{ deployment: { id: LAPSED_FIVE_YEARS } }],
     });
-    expect(await value(service.lookupManual('vs0164ab'))).toMatchObject({
+    expect(await value(service['lookup-manual']({ query: 'vs0164ab' }))).toMatchObject({
       searchedAs: 'serial',
       matches: [{ deployment: { id: LAPSED_FIVE_YEARS } }],
     });
-    const byName = await value(service.lookupManual('lakeshore'));
+    const byName = await value(service['lookup-manual']({ query: 'lakeshore' }));
     expect(byName.searchedAs).toBe('name');
     expect(byName.matches.length).toBeGreaterThan(1);
     expect(byName.matches.every((m) => m.deployment.name.startsWith('Lakeshore'))).toBe(true);
-    expect(await value(service.lookupManual('Orchid'))).toMatchObject({ matches: [] });
+    expect(await value(service['lookup-manual']({ query: 'Orchid' }))).toMatchObject({
+      matches: [],
+    });
   });
 
   test('get-account names the reseller', async () => {
-    expect(await value(service.account())).toMatchObject({
+    expect(await value(service['get-account']())).toMatchObject({
       signInMethod: 'token',
       me: { user: { email: 'reseller@example.test' } },
     });
@@ -280,7 +290,7 @@ describe('answers that cannot be read, and a portal that hangs', () => {
 
   test('a PUT that lands but answers garbage: in the cart, one line', async () => {
     await injectFault({ route: '/api/v1/cart/renewals/*', kind: 'acted-then-garbage', times: 1 });
-    expect(await service.addRenewal(ORDER)).toMatchObject({
+    expect(await service['add-renewal'](ORDER)).toMatchObject({
       ok: true,
       value: { line: { deploymentId: LAPSED_FIVE_YEARS, quantity: 6, credits: 'card' } },
     });
@@ -294,7 +304,7 @@ describe('answers that cannot be read, and a portal that hangs', () => {
   test('a PUT that lands and never answers: in the cart, within the deadline', async () => {
     await injectFault({ route: '/api/v1/cart/renewals/*', kind: 'acted-then-hang', times: 1 });
     const started = performance.now();
-    expect(await service.addRenewal(ORDER)).toMatchObject({
+    expect(await service['add-renewal'](ORDER)).toMatchObject({
       ok: true,
       value: { line: { deploymentId: LAPSED_FIVE_YEARS, quantity: 6 } },
     });
@@ -304,7 +314,7 @@ describe('answers that cannot be read, and a portal that hangs', () => {
 
   test('malformed JSON from a PUT that did not land: the failure, and no line', async () => {
     await injectFault({ route: '/api/v1/cart/renewals/*', kind: 'malformed-json', times: 1 });
-    expect(await service.addRenewal(ORDER)).toMatchObject({
+    expect(await service['add-renewal'](ORDER)).toMatchObject({
       ok: false,
       error: { kind: 'unexpected-response', status: 200 },
     });
@@ -312,9 +322,9 @@ describe('answers that cannot be read, and a portal that hangs', () => {
   });
 
   test('a DELETE that lands but answers garbage: removed', async () => {
-    const added = await value(service.addRenewal(ORDER));
+    const added = await value(service['add-renewal'](ORDER));
     await injectFault({ route: '/api/v1/cart/lines/*', kind: 'acted-then-garbage', times: 1 });
-    expect(await service.removeCartLine(added.line.id)).toMatchObject({
+    expect(await service['remove-cart-line']({ lineId: added.line.id })).toMatchObject({
       ok: true,
       value: { lines: [] },
     });
@@ -325,13 +335,16 @@ describe('answers that cannot be read, and a portal that hangs', () => {
     await detect(9, [deployment(LAPSED_FIVE_YEARS)]);
     await injectFault({ route: '/api/v1/*', kind: 'hang' });
     const actions = {
-      'support-status': [() => service.supportStatus(9), 'portal-unavailable'],
-      'get-cart': [() => service.getCart(), 'portal-unavailable'],
-      account: [() => service.account(), 'portal-unavailable'],
-      'save-quote': [() => service.saveQuote(), 'portal-unavailable'],
-      'add-renewal': [() => service.addRenewal(ORDER), 'outcome-unknown'],
-      'remove-cart-line': [() => service.removeCartLine('1'), 'outcome-unknown'],
-      'add-all-expired': [() => service.addAllExpired(9, 'card'), 'portal-unavailable'],
+      'support-status': [() => service['support-status']({ tabId: 9 }), 'portal-unavailable'],
+      'get-cart': [() => service['get-cart'](), 'portal-unavailable'],
+      account: [() => service['get-account'](), 'portal-unavailable'],
+      'save-quote': [() => service['save-quote'](), 'portal-unavailable'],
+      'add-renewal': [() => service['add-renewal'](ORDER), 'outcome-unknown'],
+      'remove-cart-line': [() => service['remove-cart-line']({ lineId: '1' }), 'outcome-unknown'],
+      'add-all-expired': [
+        () => service['add-all-expired']({ tabId: 9, credits: 'card' }),
+        'portal-unavailable',
+      ],
     } as const;
     for (const [name, [action, kind]] of Object.entries(actions)) {
       const started = performance.now();
@@ -381,7 +394,7 @@ describe('with the portal session', () => {
     });
 
   test('from the allowed extension origin a renewal goes in', async () => {
-    const added = await asBrowser(EXTENSION).addRenewal({
+    const added = await asBrowser(EXTENSION)['add-renewal']({
       deploymentId: LAPSED_ONE_YEAR,
       quantity: 2,
       credits: 'card',
@@ -393,13 +406,16 @@ describe('with the portal session', () => {
   test('from an origin the portal does not trust: forbidden, nothing written', async () => {
     const other = asBrowser('chrome-extension://ponmlkjihgfedcbaponmlkjihgfedcba');
     expect(
-      await other.addRenewal({ deploymentId: LAPSED_ONE_YEAR, quantity: 2, credits: 'card' }),
+      await other['add-renewal']({ deploymentId: LAPSED_ONE_YEAR, quantity: 2, credits: 'card' }),
     ).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
     expect((await portalCart()).lines).toEqual([]);
     // A GET needs no Origin; the lookup is a POST, so it is checked like any write.
-    expect(await other.getCart()).toMatchObject({ ok: true, value: { lines: [] } });
+    expect(await other['get-cart']()).toMatchObject({ ok: true, value: { lines: [] } });
     await detect(1, [deployment(LAPSED_ONE_YEAR)]);
-    expect(await other.supportStatus(1)).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
+    expect(await other['support-status']({ tabId: 1 })).toMatchObject({
+      ok: false,
+      error: { kind: 'forbidden' },
+    });
   });
 
   test('without the cookie: signed out', async () => {
@@ -408,7 +424,7 @@ describe('with the portal session', () => {
       hasAccess: async () => true,
       today: () => TODAY,
     });
-    expect(await service.getCart()).toMatchObject({
+    expect(await service['get-cart']()).toMatchObject({
       ok: false,
       error: { kind: 'signed-out', reason: 'unauthenticated' },
     });

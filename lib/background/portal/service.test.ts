@@ -76,7 +76,7 @@ describe('support-status', () => {
       deployment('58602147'),
       serial('VS0164AB'),
     ]);
-    const status = await value(service.supportStatus(1));
+    const status = await value(service['support-status']({ tabId: 1 }));
     expect(portal.log()).toEqual(['POST /api/v1/support/lookup']);
     expect(status).toMatchObject({
       tabId: 1,
@@ -120,7 +120,7 @@ describe('support-status', () => {
   test('the expiring-soon threshold follows the settings', async () => {
     await updateSettings({ expiringSoonDays: 7 });
     await detect(1, [deployment('85922823')]);
-    const status = await value(service.supportStatus(1));
+    const status = await value(service['support-status']({ tabId: 1 }));
     expect(status.expiringSoonDays).toBe(7);
     expect(status.identifiers[0]).toMatchObject({ standing: 'active', daysLeft: 14 });
   });
@@ -128,7 +128,7 @@ describe('support-status', () => {
   test('250 identifiers go in requests of at most 100, answered in order', async () => {
     const many = Array.from({ length: 250 }, (_, i) => deployment(String(10_000_000 + i)));
     await detect(2, many);
-    const status = await value(service.supportStatus(2));
+    const status = await value(service['support-status']({ tabId: 2 }));
     const sizes = portal.requests.map((r) => (r.body as { items: unknown[] }).items.length);
     expect(sizes).toEqual([100, 100, 50]);
     expect(status.identifiers.map((i) => i.value)).toEqual(many.map((i) => i.value).sort());
@@ -137,11 +137,14 @@ describe('support-status', () => {
   test('a page of items: those still on the tab, in the order asked, in one request', async () => {
     await detect(3, [deployment('14181336'), deployment('85922823'), serial('VS0164AB')]);
     const status = await value(
-      service.supportStatus(3, false, [
-        { kind: 'serial', value: 'VS0164AB' },
-        { kind: 'deployment', value: '47110815' }, // not on the tab
-        { kind: 'deployment', value: '14181336' },
-      ]),
+      service['support-status']({
+        tabId: 3,
+        items: [
+          { kind: 'serial', value: 'VS0164AB' },
+          { kind: 'deployment', value: '47110815' }, // not on the tab
+          { kind: 'deployment', value: '14181336' },
+        ],
+      }),
     );
     expect(status.identifiers.map((i) => [i.kind, i.value, i.count])).toEqual([
       ['serial', 'VS0164AB', 2],
@@ -156,14 +159,14 @@ describe('support-status', () => {
   });
 
   test('a tab with nothing detected asks the portal nothing', async () => {
-    const status = await value(service.supportStatus(9));
+    const status = await value(service['support-status']({ tabId: 9 }));
     expect(status.identifiers).toEqual([]);
     expect(portal.requests).toEqual([]);
   });
 
   test('the token goes in the Authorization header', async () => {
     await detect(1, [deployment('14181336')]);
-    await value(service.supportStatus(1));
+    await value(service['support-status']({ tabId: 1 }));
     expect(portal.requests[0]?.headers.authorization).toBe(`Bearer ${TOKEN}`);
   });
 });
@@ -174,21 +177,21 @@ describe('the lookup cache', () => {
   });
 
   test('answers are reused for a minute, then asked again', async () => {
-    await value(service.supportStatus(1));
+    await value(service['support-status']({ tabId: 1 }));
     clock += 59_000;
-    const cached = await value(service.supportStatus(1));
+    const cached = await value(service['support-status']({ tabId: 1 }));
     expect(portal.requests).toHaveLength(1);
     expect(cached.fetchedAt).toBe(1_000_000);
     clock += 2_000;
-    const fresh = await value(service.supportStatus(1));
+    const fresh = await value(service['support-status']({ tabId: 1 }));
     expect(portal.requests).toHaveLength(2);
     expect(fresh.fetchedAt).toBe(1_061_000);
   });
 
   test('only identifiers without a fresh answer are asked', async () => {
-    await value(service.supportStatus(1));
+    await value(service['support-status']({ tabId: 1 }));
     await detect(1, [deployment('14181336'), deployment('85922823'), deployment('47110815')]);
-    await value(service.supportStatus(1));
+    await value(service['support-status']({ tabId: 1 }));
     expect(portal.requests[1]?.body).toEqual({
       items: [{ kind: 'deployment', value: '47110815' }],
     });
@@ -199,27 +202,27 @@ describe('the lookup cache', () => {
     vi.spyOn(fakeBrowser.storage.session, 'set').mockRejectedValue(
       new Error('Session storage quota bytes exceeded. Values were not stored.'),
     );
-    const status = await value(service.supportStatus(1));
+    const status = await value(service['support-status']({ tabId: 1 }));
     expect(status.identifiers[0]).toMatchObject({ found: true, standing: 'expired' });
   });
 
   test('refresh skips the cache', async () => {
-    await value(service.supportStatus(1));
-    await value(service.supportStatus(1, true));
+    await value(service['support-status']({ tabId: 1 }));
+    await value(service['support-status']({ tabId: 1, refresh: true }));
     expect(portal.requests).toHaveLength(2);
   });
 
   test('answers live in storage.session, survive a new service (worker restart), and expire', async () => {
-    await value(service.supportStatus(1));
+    await value(service['support-status']({ tabId: 1 }));
     const stored = await fakeBrowser.storage.session.get(null);
     expect(Object.keys(stored).filter((key) => key.startsWith('portal-lookup:'))).toHaveLength(2);
     expect(JSON.stringify(stored)).not.toContain(TOKEN);
-    await value(build().supportStatus(1));
+    await value(build()['support-status']({ tabId: 1 }));
     expect(portal.requests).toHaveLength(1);
 
     clock += 120_000;
     await detect(3, [deployment('47110815')]);
-    await value(service.supportStatus(3));
+    await value(service['support-status']({ tabId: 3 }));
     const left = Object.keys(await fakeBrowser.storage.session.get(null)).filter((key) =>
       key.startsWith('portal-lookup:'),
     );
@@ -227,21 +230,21 @@ describe('the lookup cache', () => {
   });
 
   test('another token does not see the first token’s answers', async () => {
-    await value(service.supportStatus(1));
+    await value(service['support-status']({ tabId: 1 }));
     token = 'rspat_someone_else';
-    await value(service.supportStatus(1));
+    await value(service['support-status']({ tabId: 1 }));
     expect(portal.requests).toHaveLength(2);
     expect(portal.requests[1]?.headers.authorization).toBe('Bearer rspat_someone_else');
   });
 
   test('signed out: the cached answers are dropped', async () => {
-    await value(service.supportStatus(1));
+    await value(service['support-status']({ tabId: 1 }));
     portal.override(() => problem(401, 'urn:renewal-scout:problem:unauthenticated'));
     await detect(1, [deployment('14181336'), deployment('47110815')]);
-    const answer = await service.supportStatus(1);
+    const answer = await service['support-status']({ tabId: 1 });
     expect(answer).toMatchObject({ ok: false, error: { kind: 'signed-out' } });
     portal.override(undefined);
-    await value(service.supportStatus(1));
+    await value(service['support-status']({ tabId: 1 }));
     expect(portal.requests.at(-1)?.body).toEqual({
       items: [
         { kind: 'deployment', value: '14181336' },
@@ -252,8 +255,8 @@ describe('the lookup cache', () => {
 
   test('two popups asking at once share one lookup', async () => {
     portal.hold();
-    const first = service.supportStatus(1);
-    const second = service.supportStatus(1);
+    const first = service['support-status']({ tabId: 1 });
+    const second = service['support-status']({ tabId: 1 });
     await until(() => portal.requests.length === 1);
     portal.release();
     const [a, b] = await Promise.all([first, second]);
@@ -266,7 +269,7 @@ describe('add-renewal and the cart', () => {
   test('a double click puts one renewal', async () => {
     portal.hold();
     const order = { deploymentId: '14181336', quantity: 6, credits: 'organization' } as const;
-    const clicks = [service.addRenewal(order), service.addRenewal(order)];
+    const clicks = [service['add-renewal'](order), service['add-renewal'](order)];
     await until(() => portal.requests.length === 1);
     portal.release();
     const [first, second] = await Promise.all(clicks);
@@ -276,17 +279,34 @@ describe('add-renewal and the cart', () => {
 
     // Once answered, the same request is sent again (a retry after a dropped connection);
     // the portal's PUT replaces the line, so the cart still has one.
-    await value(service.addRenewal(order));
+    await value(service['add-renewal'](order));
     expect(portal.requests).toHaveLength(2);
-    const cart = await value(service.getCart());
+    const cart = await value(service['get-cart']());
     expect(cart.lines).toHaveLength(1);
     expect(cart.lines[0]).toMatchObject({ deploymentId: '14181336', quantity: 6 });
   });
 
+  test('the same order with its fields in another order is the same request', async () => {
+    portal.hold();
+    const clicks = [
+      service['add-renewal']({ deploymentId: '14181336', quantity: 6, credits: 'card' }),
+      service['add-renewal']({ credits: 'card', quantity: 6, deploymentId: '14181336' }),
+    ];
+    await until(() => portal.requests.length === 1);
+    portal.release();
+    const [first, second] = await Promise.all(clicks);
+    expect(first).toEqual(second);
+    expect(portal.log()).toEqual(['PUT /api/v1/cart/renewals/14181336']);
+  });
+
   test('different requests for one deployment are not joined', async () => {
     portal.hold();
-    const six = service.addRenewal({ deploymentId: '14181336', quantity: 6, credits: 'card' });
-    const seven = service.addRenewal({ deploymentId: '14181336', quantity: 7, credits: 'card' });
+    const six = service['add-renewal']({ deploymentId: '14181336', quantity: 6, credits: 'card' });
+    const seven = service['add-renewal']({
+      deploymentId: '14181336',
+      quantity: 7,
+      credits: 'card',
+    });
     await until(() => portal.requests.length === 2);
     portal.release();
     await Promise.all([six, seven]);
@@ -295,19 +315,22 @@ describe('add-renewal and the cart', () => {
 
   test('remove-cart-line and save-quote are sent once however often they are clicked', async () => {
     const added = await value(
-      service.addRenewal({ deploymentId: '14181336', quantity: 6, credits: 'card' }),
+      service['add-renewal']({ deploymentId: '14181336', quantity: 6, credits: 'card' }),
     );
     portal.hold();
-    const removals = [service.removeCartLine(added.line.id), service.removeCartLine(added.line.id)];
+    const removals = [
+      service['remove-cart-line']({ lineId: added.line.id }),
+      service['remove-cart-line']({ lineId: added.line.id }),
+    ];
     await until(() => portal.requests.length === 2);
     portal.release();
     for (const removal of await Promise.all(removals)) {
       expect(removal).toMatchObject({ ok: true, value: { lines: [] } });
     }
 
-    await value(service.addRenewal({ deploymentId: '47110815', quantity: 1, credits: 'card' }));
+    await value(service['add-renewal']({ deploymentId: '47110815', quantity: 1, credits: 'card' }));
     portal.hold();
-    const saves = [service.saveQuote(), service.saveQuote()];
+    const saves = [service['save-quote'](), service['save-quote']()];
     await until(() => portal.log().filter((line) => line.endsWith('/quote')).length === 1);
     portal.release();
     const [quote, again] = await Promise.all(saves);
@@ -324,7 +347,7 @@ describe('error kinds reach the popup as values', () => {
     portal.override(() =>
       problem(422, 'urn:renewal-scout:problem:catch-up-required', { requiredQuantity: 6 }),
     );
-    expect(await service.addRenewal(order)).toMatchObject({
+    expect(await service['add-renewal'](order)).toMatchObject({
       ok: false,
       error: { kind: 'invalid-request', status: 422, requiredQuantity: 6 },
     });
@@ -345,7 +368,7 @@ describe('error kinds reach the popup as values', () => {
           },
         ),
     );
-    expect(await service.getCart()).toMatchObject({
+    expect(await service['get-cart']()).toMatchObject({
       ok: false,
       error: { kind: 'rate-limited', retryAfterSeconds: 3 },
     });
@@ -359,7 +382,7 @@ describe('error kinds reach the popup as values', () => {
           headers: { 'content-type': 'text/html' },
         }),
     );
-    expect(await service.getCart()).toMatchObject({
+    expect(await service['get-cart']()).toMatchObject({
       ok: false,
       error: { kind: 'signed-out', reason: 'sign-in-page' },
     });
@@ -372,7 +395,7 @@ describe('error kinds reach the popup as values', () => {
         retry: { retries: 0 },
       },
     });
-    expect(await service.getCart()).toMatchObject({
+    expect(await service['get-cart']()).toMatchObject({
       ok: false,
       error: { kind: 'portal-unavailable', cause: 'network' },
     });
@@ -380,7 +403,7 @@ describe('error kinds reach the popup as values', () => {
 
   test('another organization’s deployment: not-found', async () => {
     expect(
-      await service.addRenewal({ deploymentId: '30000007', quantity: 1, credits: 'card' }),
+      await service['add-renewal']({ deploymentId: '30000007', quantity: 1, credits: 'card' }),
     ).toMatchObject({ ok: false, error: { kind: 'not-found' } });
   });
 });
@@ -389,17 +412,20 @@ describe('before any request', () => {
   test('no host access to the portal: no-permission naming the origin', async () => {
     granted.clear();
     await detect(1, [deployment('14181336')]);
-    expect(await service.supportStatus(1)).toEqual({
+    expect(await service['support-status']({ tabId: 1 })).toEqual({
       ok: false,
       error: { kind: 'no-permission', origin: PORTAL },
     });
-    expect(await service.getCart()).toMatchObject({ ok: false, error: { kind: 'no-permission' } });
+    expect(await service['get-cart']()).toMatchObject({
+      ok: false,
+      error: { kind: 'no-permission' },
+    });
     expect(portal.requests).toEqual([]);
   });
 
   test('the token method without a token: not-configured', async () => {
     token = undefined;
-    expect(await service.getCart()).toEqual({
+    expect(await service['get-cart']()).toEqual({
       ok: false,
       error: { kind: 'not-configured', reason: 'no-token' },
     });
@@ -413,7 +439,7 @@ describe('before any request', () => {
         hasToken: async () => true,
       },
     });
-    expect(await service.getCart()).toEqual({
+    expect(await service['get-cart']()).toEqual({
       ok: false,
       error: { kind: 'not-configured', reason: 'token-unreadable', detail: 'key-lost' },
     });
@@ -432,13 +458,13 @@ describe('before any request', () => {
     });
     await updateSettings({ signInMethod: 'session' });
     token = undefined;
-    await value(service.getCart());
+    await value(service['get-cart']());
     expect(seen[0]?.credentials).toBe('include');
     expect(portal.requests[0]?.headers.authorization).toBeUndefined();
   });
 
   test('a new portal address is used at once', async () => {
-    await value(service.getCart());
+    await value(service['get-cart']());
     const other = 'https://other-portal.example.test/partners';
     granted.add('https://other-portal.example.test');
     await updateSettings({ portalBaseUrl: other });
@@ -452,14 +478,14 @@ describe('before any request', () => {
         retry: { retries: 0 },
       },
     });
-    await value(service.getCart());
+    await value(service['get-cart']());
     expect(urls).toEqual(['https://other-portal.example.test/partners/api/v1/cart']);
   });
 });
 
 describe('lookup-manual', () => {
   test('8 digits look up that deployment', async () => {
-    const found = await value(service.lookupManual(' 14181336 '));
+    const found = await value(service['lookup-manual']({ query: ' 14181336 ' }));
     expect(found).toMatchObject({ query: '14181336', searchedAs: 'deployment', more: false });
     expect(found.matches).toHaveLength(1);
     expect(found.matches[0]).toMatchObject({ deployment: { id: '14181336' }, standing: 'expired' });
@@ -469,26 +495,26 @@ describe('lookup-manual', () => {
   });
 
   test('an unknown deployment number matches nothing, without a name search', async () => {
-    const found = await value(service.lookupManual('58602147'));
+    const found = await value(service['lookup-manual']({ query: '58602147' }));
     expect(found).toMatchObject({ searchedAs: 'deployment', matches: [] });
     expect(portal.log()).toEqual(['POST /api/v1/support/lookup']);
   });
 
   test('a serial is looked up as a serial, case-insensitively', async () => {
-    const found = await value(service.lookupManual('svx-2f9k-77qa'));
+    const found = await value(service['lookup-manual']({ query: 'svx-2f9k-77qa' }));
     expect(found).toMatchObject({ query: 'SVX-2F9K-77QA', searchedAs: 'serial' });
     expect(found.matches[0]).toMatchObject({ deployment: { id: '85922823' } });
   });
 
   test('a serial-shaped word no serial matches falls back to a name search', async () => {
-    const found = await value(service.lookupManual('Clinic2'));
+    const found = await value(service['lookup-manual']({ query: 'Clinic2' }));
     expect(found).toMatchObject({ searchedAs: 'name', query: 'Clinic2' });
     expect(portal.requests[1]?.search.get('query')).toBe('Clinic2');
     expect(portal.log()).toEqual(['POST /api/v1/support/lookup', 'GET /api/v1/deployments']);
   });
 
   test('a name searches names and number prefixes, with "more" past 20 matches', async () => {
-    const found = await value(service.lookupManual('ridgeway'));
+    const found = await value(service['lookup-manual']({ query: 'ridgeway' }));
     expect(found).toMatchObject({ searchedAs: 'name', more: false });
     expect(found.matches.map((m) => m.deployment.id)).toEqual(['47110815']);
     expect(portal.requests[0]?.search.get('limit')).toBe('21');
@@ -498,7 +524,7 @@ describe('lookup-manual', () => {
     );
     portal = many;
     service = build();
-    const prefix = await value(service.lookupManual('2000'));
+    const prefix = await value(service['lookup-manual']({ query: '2000' }));
     expect(prefix).toMatchObject({ searchedAs: 'name', more: true });
     expect(prefix.matches).toHaveLength(20);
   });
@@ -512,8 +538,8 @@ describe('add-all-expired', () => {
       deployment('85922823'),
       serial('VS0164AB'),
     ]);
-    await value(service.addRenewal({ deploymentId: '19750628', quantity: 5, credits: 'card' }));
-    const outcome = await value(service.addAllExpired(4, 'organization'));
+    await value(service['add-renewal']({ deploymentId: '19750628', quantity: 5, credits: 'card' }));
+    const outcome = await value(service['add-all-expired']({ tabId: 4, credits: 'organization' }));
     expect(outcome.added.map((line) => [line.deploymentId, line.quantity, line.credits])).toEqual([
       ['14181336', 6, 'organization'],
     ]);
@@ -529,7 +555,11 @@ describe('add-all-expired', () => {
   test('a batch of named deployments: the expired ones among them go in, no status of the tab', async () => {
     await detect(4, [deployment('14181336'), deployment('19750628'), deployment('85922823')]);
     const outcome = await value(
-      service.addAllExpired(4, 'organization', ['19750628', '85922823', '47310958']),
+      service['add-all-expired']({
+        tabId: 4,
+        credits: 'organization',
+        deploymentIds: ['19750628', '85922823', '47310958'],
+      }),
     );
     // 85922823 is still active; 47310958 is expired though not on this tab: named, so added.
     expect(outcome.added.map((line) => [line.deploymentId, line.quantity])).toEqual([
@@ -547,8 +577,8 @@ describe('add-all-expired', () => {
   test('clicked twice: one run, one answer', async () => {
     await detect(4, [deployment('14181336'), deployment('19750628')]);
     const [first, second] = await Promise.all([
-      service.addAllExpired(4, 'card'),
-      service.addAllExpired(4, 'card'),
+      service['add-all-expired']({ tabId: 4, credits: 'card' }),
+      service['add-all-expired']({ tabId: 4, credits: 'card' }),
     ]);
     expect(first).toEqual(second);
     expect(portal.log().filter((line) => line.startsWith('PUT'))).toHaveLength(2);
@@ -562,7 +592,7 @@ describe('add-all-expired', () => {
         ? problem(422, 'urn:renewal-scout:problem:catch-up-required', { requiredQuantity: 7 })
         : undefined,
     );
-    const outcome = await value(service.addAllExpired(4, 'card'));
+    const outcome = await value(service['add-all-expired']({ tabId: 4, credits: 'card' }));
     expect(outcome.added.map((line) => line.deploymentId)).toEqual(['19750628']);
     expect(outcome.failed).toMatchObject([
       {
@@ -593,7 +623,7 @@ describe('add-all-expired', () => {
         },
       );
     });
-    const outcome = await value(service.addAllExpired(4, 'card'));
+    const outcome = await value(service['add-all-expired']({ tabId: 4, credits: 'card' }));
     expect(outcome.added.map((line) => line.deploymentId)).toEqual(['14181336', '19750628']);
     expect(outcome.failed).toEqual([]);
     expect(portal.log().filter((line) => line.startsWith('PUT'))).toHaveLength(3);
@@ -606,7 +636,7 @@ describe('add-all-expired', () => {
         ? problem(502, 'urn:renewal-scout:problem:unavailable')
         : undefined,
     );
-    const outcome = await value(service.addAllExpired(4, 'card'));
+    const outcome = await value(service['add-all-expired']({ tabId: 4, credits: 'card' }));
     expect(outcome.added.map((line) => line.deploymentId)).toEqual(['14181336']);
     // The first failure stops the run: the portal is down for the rest too.
     expect(outcome.failed.map((f) => [f.deploymentId, f.quantity, f.error.kind])).toEqual([
@@ -619,13 +649,13 @@ describe('add-all-expired', () => {
 
   test('signed out before anything was added: the error itself', async () => {
     await detect(4, [deployment('14181336')]);
-    await value(service.supportStatus(4));
+    await value(service['support-status']({ tabId: 4 }));
     portal.override((request) =>
       request.method === 'PUT'
         ? problem(401, 'urn:renewal-scout:problem:unauthenticated')
         : undefined,
     );
-    expect(await service.addAllExpired(4, 'card')).toMatchObject({
+    expect(await service['add-all-expired']({ tabId: 4, credits: 'card' })).toMatchObject({
       ok: false,
       error: { kind: 'signed-out' },
     });
@@ -635,28 +665,28 @@ describe('add-all-expired', () => {
 describe('portal pages, account and settings', () => {
   test('open-portal opens the page under the base URL in a new tab', async () => {
     await updateSettings({ portalBaseUrl: 'https://portal.example.test/partners' });
-    const opened = await value(service.openPortal('signin'));
+    const opened = await value(service['open-portal']({ page: 'signin' }));
     expect(opened.url).toBe('https://portal.example.test/partners/sign-in');
     const tab = await fakeBrowser.tabs.get(opened.tabId as number);
     expect(tab.url).toBe('https://portal.example.test/partners/sign-in');
-    expect((await value(service.openPortal('cart'))).url).toBe(
+    expect((await value(service['open-portal']({ page: 'cart' }))).url).toBe(
       'https://portal.example.test/partners/cart',
     );
   });
 
   test('going to the sign-in page forgets every cached lookup (the next user is someone else)', async () => {
     await detect(1, [deployment('14181336')]);
-    await value(service.supportStatus(1));
-    await value(service.openPortal('cart'));
-    await value(service.supportStatus(1));
+    await value(service['support-status']({ tabId: 1 }));
+    await value(service['open-portal']({ page: 'cart' }));
+    await value(service['support-status']({ tabId: 1 }));
     expect(portal.requests).toHaveLength(1);
-    await value(service.openPortal('signin'));
-    await value(service.supportStatus(1));
+    await value(service['open-portal']({ page: 'signin' }));
+    await value(service['support-status']({ tabId: 1 }));
     expect(portal.requests).toHaveLength(2);
   });
 
   test('get-account says who the portal thinks the user is', async () => {
-    expect(await value(service.account())).toEqual({
+    expect(await value(service['get-account']())).toEqual({
       portal: { baseUrl: PORTAL, origin: PORTAL },
       signInMethod: 'token',
       me: {
@@ -668,7 +698,7 @@ describe('portal pages, account and settings', () => {
 
   test('get-settings gives the popup its defaults, never the token', async () => {
     await updateSettings({ creditsChoice: 'card', expiringSoonDays: 45 });
-    const settings = await value(service.settings());
+    const settings = await value(service['get-settings']());
     expect(settings).toEqual({
       portal: { baseUrl: PORTAL, origin: PORTAL },
       signInMethod: 'token',

@@ -1,59 +1,40 @@
 // The background's portal service: everything the popup may ask of the partner portal.
 // Built with its dependencies so tests can give it a scripted fetch, fixed clocks and a
 // token store of their own; the extension uses `defaultPortalService()`.
-import { browser } from 'wxt/browser';
-import type {
-  Cart,
-  CreditsOption,
-  ExpiredAdded,
-  ManualLookup,
-  PopupSettings,
-  PortalAccount,
-  PortalPage,
-  PortalPageOpened,
-  PortalResult,
-  QuoteSaved,
-  RenewalAdded,
-  TabSupportStatus,
-} from '../../messaging/portal-results';
+import {
+  type PortalMessageType,
+  type PortalRequest,
+  portalMessageTypes,
+  type ResponseOf,
+} from '../../messaging/protocol';
 import type { PortalClientOptions } from '../../portal/client';
-import type { LookupItem } from '../../portal/schemas';
 import { type IsoDate, localToday } from '../../renewal';
-import { loadSettings } from '../../settings';
-import { portalOrigin } from '../../settings/portal-url';
 import { getToken, hasToken, type TokenStore } from '../../settings/token';
 import { hasSiteAccess } from '../../sites/access';
-import { addRenewal, getCart, type RenewalOrder, removeCartLine, saveQuote } from './cart';
+import { accountOperations } from './account';
+import { cartOperations } from './cart';
 import { createConnector } from './connection';
-import { type PortalContext, portalCall } from './context';
-import { addAllExpired } from './expired';
-import { createLookupCache, DEFAULT_LOOKUP_TTL_MS, itemKey } from './lookup-cache';
-import { lookupManual } from './manual';
-import { portalPageUrl } from './pages';
+import { flightKey, type PortalContext, type PortalOperations } from './context';
+import { expiredOperations } from './expired';
+import { createLookupCache, DEFAULT_LOOKUP_TTL_MS } from './lookup-cache';
+import { manualOperations } from './manual';
 import { ACTION_DEADLINE_MS, POPUP_PATIENCE } from './patience';
 import { createSingleFlight } from './single-flight';
-import { tabSupportStatus } from './status';
+import { statusOperations } from './status';
 
-export interface PortalService {
-  supportStatus(
-    tabId: number,
-    refresh?: boolean,
-    items?: readonly LookupItem[],
-  ): Promise<PortalResult<TabSupportStatus>>;
-  lookupManual(query: string): Promise<PortalResult<ManualLookup>>;
-  getCart(): Promise<PortalResult<Cart>>;
-  addRenewal(order: RenewalOrder): Promise<PortalResult<RenewalAdded>>;
-  removeCartLine(lineId: string): Promise<PortalResult<Cart>>;
-  addAllExpired(
-    tabId: number,
-    credits: CreditsOption,
-    deploymentIds?: readonly string[],
-  ): Promise<PortalResult<ExpiredAdded>>;
-  saveQuote(): Promise<PortalResult<QuoteSaved>>;
-  openPortal(page: PortalPage): Promise<PortalResult<PortalPageOpened>>;
-  account(): Promise<PortalResult<PortalAccount>>;
-  settings(): Promise<PortalResult<PopupSettings>>;
-}
+/**
+ * One method per portal message of lib/messaging/protocol.ts, named by its type and taking
+ * its body without `type`: `service['add-renewal']({ deploymentId, quantity, credits })`.
+ * A message without a body may be called with none: `service['get-cart']()`.
+ */
+export type PortalService = {
+  [T in PortalMessageType]: (
+    ...request: object extends PortalRequest<T> ? [PortalRequest<T>?] : [PortalRequest<T>]
+  ) => Promise<ResponseOf<T>>;
+};
+
+/** Opening a portal page is what each click asks for: two clicks, two tabs. */
+const NOT_JOINED: ReadonlySet<PortalMessageType> = new Set(['open-portal']);
 
 export interface PortalServiceOptions {
   /** Passed to every portal client: fetch, timeoutMs, retry, clocks. */
@@ -81,73 +62,36 @@ export function createPortalService(options: PortalServiceOptions = {}): PortalS
     now,
     actionDeadlineMs: options.client?.deadlineMs ?? ACTION_DEADLINE_MS,
     today: options.today ?? (() => localToday()),
+    hasToken: () => tokens.hasToken(),
+    hasAccess,
   };
 
-  // Identical requests join from the moment they arrive, before the connection is even
-  // resolved: a double click is one operation however slow storage or the portal is.
-  // (Portal calls made inside are joined again per credential, see ./context.ts.)
-  const join = <T>(key: string, work: () => Promise<T>) =>
-    context.flights.run(`request|${key}`, work);
-
-  return {
-    supportStatus: (tabId, refresh = false, items) =>
-      join(`status|${tabId}|${refresh}|${items?.map(itemKey).join(',') ?? 'all'}`, () =>
-        tabSupportStatus(context, tabId, refresh, items),
-      ),
-    lookupManual: (query) => join(`manual|${query}`, () => lookupManual(context, query)),
-    getCart: () => join('cart', () => getCart(context)),
-    addRenewal: (order) =>
-      join(`renewal|${order.deploymentId}|${order.quantity}|${order.credits}`, () =>
-        addRenewal(context, order),
-      ),
-    removeCartLine: (lineId) => join(`remove|${lineId}`, () => removeCartLine(context, lineId)),
-    addAllExpired: (tabId, credits, deploymentIds) =>
-      join(`expired|${tabId}|${credits}|${deploymentIds?.join(',') ?? 'all'}`, () =>
-        addAllExpired(context, tabId, credits, deploymentIds),
-      ),
-    saveQuote: () => join('quote', () => saveQuote(context)),
-
-    async openPortal(page) {
-      // No connection needed: the sign-in page is exactly what a signed-out user wants.
-      const { settings } = await loadSettings();
-      // Session answers are cached per portal, not per user (the cookie is the browser's);
-      // whoever signs in next must not see the previous user's deployments.
-      if (page === 'signin') await context.cache.forgetAll();
-      const url = portalPageUrl(settings.portalBaseUrl, page);
-      const tab = await browser.tabs.create({ url });
-      return { ok: true, value: tab.id === undefined ? { url } : { url, tabId: tab.id } };
-    },
-
-    async account() {
-      const connected = await context.connect();
-      if (!connected.ok) return connected;
-      const { client, portal, settings } = connected.value;
-      const me = await portalCall(context, connected.value, 'me', () => client.me());
-      if (!me.ok) return me;
-      return { ok: true, value: { portal, signInMethod: settings.signInMethod, me: me.value } };
-    },
-
-    async settings() {
-      const { settings } = await loadSettings();
-      const origin = portalOrigin(settings.portalBaseUrl);
-      const [saved, access] = await Promise.all([
-        tokens.hasToken(),
-        hasAccess(origin).catch(() => false),
-      ]);
-      return {
-        ok: true,
-        value: {
-          portal: { baseUrl: settings.portalBaseUrl, origin },
-          signInMethod: settings.signInMethod,
-          hasToken: saved,
-          portalAccess: access,
-          creditsChoice: settings.creditsChoice,
-          expiringSoonDays: settings.expiringSoonDays,
-          highlights: settings.highlights,
-        },
-      };
-    },
+  const operations: PortalOperations = {
+    ...statusOperations,
+    ...manualOperations,
+    ...cartOperations,
+    ...expiredOperations,
+    ...accountOperations,
   };
+
+  // Two layers of joining, on purpose. Here identical requests join from the moment they
+  // arrive, before the connection is even resolved: a double click is one operation however
+  // slow storage or the portal is. Inside, each portal call joins again per credential
+  // (portalCall in ./context.ts), which is what lets different messages share one call (an
+  // `add-all-expired` and a click on one of its rows, two tabs' status with one lookup) and
+  // keeps a call made for one user from answering another.
+  const service: Partial<Record<PortalMessageType, (request?: object) => Promise<unknown>>> = {};
+  for (const type of portalMessageTypes) {
+    const operation = operations[type] as (
+      context: PortalContext,
+      request: object,
+    ) => Promise<unknown>;
+    const run = (request: object) => operation(context, request);
+    service[type] = NOT_JOINED.has(type)
+      ? (request = {}) => run(request)
+      : (request = {}) => context.flights.run(flightKey(type, { ...request }), () => run(request));
+  }
+  return service as PortalService;
 }
 
 let shared: PortalService | undefined;

@@ -8,19 +8,29 @@ import type {
 import { identifierKey } from '../../messaging/schemas';
 import { aggregateTab } from '../aggregate';
 import { readTab } from '../tab-store';
-import type { PortalContext } from './context';
+import type { PortalConnection } from './connection';
+import { type PortalContext, type PortalOperations, withConnection } from './context';
 import { lookUp } from './lookup';
 import { supportView } from './support-view';
 
-export async function tabSupportStatus(
+export function tabSupportStatus(
   context: PortalContext,
   tabId: number,
   refresh = false,
   items?: readonly { kind: string; value: string }[],
 ): Promise<PortalResult<TabSupportStatus>> {
-  const connected = await context.connect();
-  if (!connected.ok) return connected;
-  const connection = connected.value;
+  return withConnection(context, (connection) =>
+    statusOf(context, connection, tabId, refresh, items),
+  );
+}
+
+async function statusOf(
+  context: PortalContext,
+  connection: PortalConnection,
+  tabId: number,
+  refresh: boolean,
+  items: readonly { kind: string; value: string }[] | undefined,
+): Promise<PortalResult<TabSupportStatus>> {
   const onTab = aggregateTab(tabId, await readTab(tabId)).identifiers;
   // A page the popup asks for: those of its items still on the tab, in the popup's order.
   const identifiers = items ? pick(onTab, items) : onTab;
@@ -49,6 +59,11 @@ export async function tabSupportStatus(
     },
   };
 }
+
+export const statusOperations = {
+  'support-status': (context, { tabId, refresh, items }) =>
+    tabSupportStatus(context, tabId, refresh, items),
+} satisfies Partial<PortalOperations>;
 
 function pick<T extends { kind: string; value: string }>(
   identifiers: readonly T[],

@@ -3,7 +3,7 @@
 import { readdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { RULES } from './index';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -14,12 +14,12 @@ const ruleFiles = files.filter(
 );
 
 describe('rule registry', () => {
-  it('registers every rule file once, under its file name', () => {
+  test('registers every rule file once, under its file name', () => {
     expect(RULES.map((rule) => `${rule.name}.ts`).sort()).toEqual([...ruleFiles].sort());
     expect(new Set(RULES).size).toBe(RULES.length);
   });
 
-  it('has a test file beside every rule', () => {
+  test('has a test file beside every rule', () => {
     for (const file of ruleFiles) {
       expect(files, file).toContain(file.replace(/\.ts$/, '.test.ts'));
     }

@@ -1,14 +1,14 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { found } from '../testing';
 
 describe('inline cue', () => {
-  it('takes a value right after its cue', () => {
+  test('takes a value right after its cue', () => {
     expect(found('<p>Deployment 14181336 is down.</p>')).toEqual(['deployment:14181336']);
     expect(found('<p>Serial VS0164AB shipped.</p>')).toEqual(['serial:VS0164AB']);
     expect(found('<p>s/n: vs0164ab</p>')).toEqual(['serial:VS0164AB']);
   });
 
-  it('allows punctuation between cue and value', () => {
+  test('allows punctuation between cue and value', () => {
     expect(found('<p>Deployment ID: 14181336</p>')).toEqual(['deployment:14181336']);
     expect(found('<p>Deployment #14181336</p>')).toEqual(['deployment:14181336']);
     expect(found('<p>deployment = "14181336"</p>')).toEqual(['deployment:14181336']);
@@ -20,7 +20,7 @@ describe('inline cue', () => {
     expect(found('<p>Deployment — 14181336</p>')).toEqual(['deployment:14181336']);
   });
 
-  it('allows the connecting words', () => {
+  test('allows the connecting words', () => {
     expect(found('<p>The deployment ID for this is 14181336.</p>')).toEqual([
       'deployment:14181336',
     ]);
@@ -30,18 +30,18 @@ describe('inline cue', () => {
     expect(found('<p>deployment number was 14181336</p>')).toEqual(['deployment:14181336']);
   });
 
-  it('breaks on any other word or any digit in between', () => {
+  test('breaks on any other word or any digit in between', () => {
     expect(found('<p>Deployment went live, ticket 14181336</p>')).toEqual([]);
     expect(found('<p>deployment 2 of 14181336</p>')).toEqual([]);
     expect(found('<p>Deployment ID for customer 14181336</p>')).toEqual([]);
   });
 
-  it('gives up past about 30 characters', () => {
+  test('gives up past about 30 characters', () => {
     expect(found(`<p>Deployment:${' -'.repeat(20)} 14181336</p>`)).toEqual([]);
     expect(found(`<p>Deployment:${' -'.repeat(10)} 14181336</p>`)).toEqual(['deployment:14181336']);
   });
 
-  it('counts a list after one cue whole', () => {
+  test('counts a list after one cue whole', () => {
     expect(found('<p>deployments 14181336, 85922823 and 30000007 renew soon</p>')).toEqual([
       'deployment:14181336',
       'deployment:85922823',
@@ -58,13 +58,13 @@ describe('inline cue', () => {
     expect(found('<p>deployments 14181336, 85922823, and 30000007</p>')).toHaveLength(3);
   });
 
-  it('ends a list at anything that is not a separator', () => {
+  test('ends a list at anything that is not a separator', () => {
     expect(found('<p>deployments 14181336, ticket 85922823</p>')).toEqual(['deployment:14181336']);
     expect(found('<p>deployments 14181336 85922823</p>')).toEqual(['deployment:14181336']);
     expect(found('<p>deployment 14181336; 85922823</p>')).toEqual(['deployment:14181336']);
   });
 
-  it('lets a nearer cue of another sort take the number', () => {
+  test('lets a nearer cue of another sort take the number', () => {
     for (const other of [
       'ticket',
       'Order',
@@ -81,7 +81,7 @@ describe('inline cue', () => {
     expect(found('<p>Serial: DID 5551234567 and order 12345678</p>')).toEqual([]);
   });
 
-  it('reads the cue and value across inline elements, not across blocks', () => {
+  test('reads the cue and value across inline elements, not across blocks', () => {
     expect(found('<p><b>Deployment</b> <span>1418</span>1336</p>')).toEqual([
       'deployment:14181336',
     ]);
@@ -89,7 +89,7 @@ describe('inline cue', () => {
     expect(found('<p>Deployment:<br>14181336</p>')).toEqual(['deployment:14181336']);
   });
 
-  it('takes only whole tokens of the cue’s kind', () => {
+  test('takes only whole tokens of the cue’s kind', () => {
     expect(found('<p>Deployment 14181336-01</p>')).toEqual([]);
     expect(found('<p>Deployment 3.14181336</p>')).toEqual([]);
     expect(found('<p>Deployment VS0164AB</p>')).toEqual([]);
@@ -98,7 +98,7 @@ describe('inline cue', () => {
     expect(found('<p>Serial 14181336</p>')).toEqual(['serial:14181336']);
   });
 
-  it('needs the cue before the value', () => {
+  test('needs the cue before the value', () => {
     expect(found('<p>14181336 is the deployment</p>')).toEqual([]);
     expect(found('<p>Call 14181336 about the DID</p>')).toEqual([]);
   });

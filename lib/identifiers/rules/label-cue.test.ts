@@ -1,8 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { found } from '../testing';
 
 describe('label cue: table cells', () => {
-  it('takes a cell whose row header is a cue', () => {
+  test('takes a cell whose row header is a cue', () => {
     expect(
       found(
         '<table><tr><th>Deployment ID</th><td>14181336</td></tr><tr><th>Serial:</th><td> VS0164AB </td></tr><tr><th>Ticket</th><td>12345678</td></tr></table>',
@@ -10,13 +10,13 @@ describe('label cue: table cells', () => {
     ).toEqual(['deployment:14181336', 'serial:VS0164AB']);
   });
 
-  it('takes the row’s first cell as its header when there is no th', () => {
+  test('takes the row’s first cell as its header when there is no th', () => {
     expect(
       found('<table><tr><td>Deployment</td><td>Main office</td><td>14181336</td></tr></table>'),
     ).toEqual(['deployment:14181336']);
   });
 
-  it('falls back to the column header, minding colspan', () => {
+  test('falls back to the column header, minding colspan', () => {
     const html = `<table>
       <thead><tr><th colspan="2">Site</th><th>Deployment</th><th>Serial #</th><th>Order</th></tr></thead>
       <tbody>
@@ -31,7 +31,7 @@ describe('label cue: table cells', () => {
     ]);
   });
 
-  it('minds rowspan for row headers and column positions', () => {
+  test('minds rowspan for row headers and column positions', () => {
     const html = `<table>
       <tr><th>Region</th><th>Serial</th><th>Deployment</th></tr>
       <tr><td rowspan="2">North</td><td>VS0164AB</td><td>14181336</td></tr>
@@ -49,13 +49,13 @@ describe('label cue: table cells', () => {
     ]);
   });
 
-  it('uses the nearest th to the left as the row header', () => {
+  test('uses the nearest th to the left as the row header', () => {
     const html =
       '<table><tr><th>Deployment</th><td>14181336</td><th>Ticket</th><td>12345678</td></tr></table>';
     expect(found(html)).toEqual(['deployment:14181336']);
   });
 
-  it('rejects labels that say more than a cue, and values that are not the whole cell', () => {
+  test('rejects labels that say more than a cue, and values that are not the whole cell', () => {
     expect(
       found(
         '<table><tr><th>Serial Number (spare)</th><td>VS0164AB</td></tr><tr><th>Deployment date</th><td>20170615</td></tr><tr><th>Deployment</th><td>14181336 (main)</td></tr></table>',
@@ -63,7 +63,7 @@ describe('label cue: table cells', () => {
     ).toEqual([]);
   });
 
-  it('takes a value with any white space around it in its cell, and nothing else', () => {
+  test('takes a value with any white space around it in its cell, and nothing else', () => {
     expect(
       found(
         '<table><tr><th>Deployment ID</th><td>\u00a0 14181336\u2003</td></tr><tr><th>Serial</th><td>\nVS0164AB\t</td></tr><tr><th>Deployment</th><td>\u00a0x 85922823</td></tr></table>',
@@ -71,7 +71,7 @@ describe('label cue: table cells', () => {
     ).toEqual(['deployment:14181336', 'serial:VS0164AB']);
   });
 
-  it('does not take a header of the other kind', () => {
+  test('does not take a header of the other kind', () => {
     expect(
       found(
         '<table><tr><th>Serial</th><td>VS0164AB</td></tr><tr><th>Deployment</th><td>VS0232CD</td></tr></table>',
@@ -79,7 +79,7 @@ describe('label cue: table cells', () => {
     ).toEqual(['serial:VS0164AB']);
   });
 
-  it('reads a cell value split across inline elements or wrapped in a block', () => {
+  test('reads a cell value split across inline elements or wrapped in a block', () => {
     expect(
       found(
         '<table><tr><th>Deployment</th><td><b>1418</b>1336</td></tr><tr><th>Serial</th><td><div><span>VS0164AB</span></div></td></tr></table>',
@@ -89,7 +89,7 @@ describe('label cue: table cells', () => {
 });
 
 describe('label cue: definition lists and siblings', () => {
-  it('takes a dd whose dt is a cue', () => {
+  test('takes a dd whose dt is a cue', () => {
     expect(
       found(
         '<dl><dt>Serial number</dt><dd>VS0164AB</dd><dd>VS0232CD</dd><dt>Ticket</dt><dd>12345678</dd></dl>',
@@ -97,7 +97,7 @@ describe('label cue: definition lists and siblings', () => {
     ).toEqual(['serial:VS0164AB', 'serial:VS0232CD']);
   });
 
-  it('takes an element right after a sibling whose whole text is a cue', () => {
+  test('takes an element right after a sibling whose whole text is a cue', () => {
     expect(found('<div><label>Deployment #</label> <div>14181336</div></div>')).toEqual([
       'deployment:14181336',
     ]);
@@ -109,7 +109,7 @@ describe('label cue: definition lists and siblings', () => {
     ]);
   });
 
-  it('needs the label right before the value', () => {
+  test('needs the label right before the value', () => {
     expect(
       found('<div><label>Serial</label><span>Spare</span><span>VS0164AB</span></div>'),
     ).toEqual([]);
@@ -120,25 +120,25 @@ describe('label cue: definition lists and siblings', () => {
 });
 
 describe('label cue: aria-label and title', () => {
-  it('takes an element whose own aria-label or title is a cue', () => {
+  test('takes an element whose own aria-label or title is a cue', () => {
     expect(found('<p>Unit <span aria-label="Serial number">VS0164AB</span> ok</p>')).toEqual([
       'serial:VS0164AB',
     ]);
     expect(found('<div title="Deployment ID">14181336</div>')).toEqual(['deployment:14181336']);
   });
 
-  it('needs the value to be the element’s whole text', () => {
+  test('needs the value to be the element’s whole text', () => {
     expect(found('<div title="Deployment ID">id 14181336</div>')).toEqual([]);
     expect(found('<div title="Deployment ID for this site">14181336</div>')).toEqual([]);
   });
 });
 
 describe('label cue: values glued to their label', () => {
-  it('takes an element whose label sibling touches it with no space', () => {
+  test('takes an element whose label sibling touches it with no space', () => {
     expect(found('<div><label>SN</label><span>vs0232cd</span></div>')).toEqual(['serial:VS0232CD']);
   });
 
-  it('does not take a piece of a value split across inline elements', () => {
+  test('does not take a piece of a value split across inline elements', () => {
     expect(found('<table><tr><th>Serial</th><td><b>VS01</b>64AB</td></tr></table>')).toEqual([
       'serial:VS0164AB',
     ]);

@@ -28,6 +28,9 @@ export function recordingPainter(): RecordingPainter {
     showHeld() {
       p.held = false;
     },
+    holdLongText() {
+      p.held = true;
+    },
     dispose() {
       p.painted.clear();
       p.enabled = false;

@@ -92,6 +92,38 @@ export async function clearFaults(portal: RunningSandbox): Promise<void> {
   if (!response.ok) throw new Error(`DELETE /__sandbox/faults answered ${response.status}`);
 }
 
+/**
+ * Runs `body` while the portal answers with `faults`, and clears them however `body` ends,
+ * so a failing test does not leave the next one a broken portal.
+ */
+export async function withFaults<T>(
+  portal: RunningSandbox,
+  faults: Parameters<typeof injectFault>[1][],
+  body: () => Promise<T>,
+): Promise<T> {
+  try {
+    for (const fault of faults) await injectFault(portal, fault);
+    return await body();
+  } finally {
+    await clearFaults(portal);
+  }
+}
+
+/** The deployment IDs on the fixture page `ticket.html`, as the popup lists them. */
+export const TICKET_DEPLOYMENTS = [
+  '14181336',
+  '47310958',
+  '96295684',
+  '30000007',
+  '58602147',
+  '85922823',
+];
+
+/** A deployment's row in the popup. */
+export function deploymentRow(popup: Page, deploymentId: string) {
+  return popup.getByRole('article', { name: `Deployment ${deploymentId}` });
+}
+
 /** The lookup of a tab's identifiers: one POST for all of them. */
 export const LOOKUP_ROUTE = '/api/v1/support/lookup';
 
@@ -119,8 +151,7 @@ export async function waitForStatus(
   deploymentId: string,
   timeout = 20_000,
 ): Promise<void> {
-  await popup
-    .getByRole('article', { name: `Deployment ${deploymentId}` })
+  await deploymentRow(popup, deploymentId)
     .getByTestId('status-chip')
     .waitFor({ timeout })
     .catch(async (error: Error) => {

@@ -5,6 +5,8 @@ import type { Page } from 'playwright-core';
 import type { ScanStats } from '../../../lib/scan/frame-scanner';
 
 export interface ScannerFigures extends ScanStats {
+  charsRead: number;
+  nodesRead: number;
   truncated: boolean;
   firstScanDone: boolean;
 }
@@ -12,8 +14,9 @@ export interface ScannerFigures extends ScanStats {
 const READ = `(() => {
   const scout = globalThis[Symbol.for('renewal-scout.frame-scout')];
   if (!scout) return null;
-  const { stats, truncated, firstScanDone } = scout.scanner;
-  return { ...stats, truncated, firstScanDone };
+  const { stats, charsRead, nodesRead, truncated, firstScanDone } = scout.scanner;
+  if (!stats) return null;
+  return { ...stats, charsRead, nodesRead, truncated, firstScanDone };
 })()`;
 
 /** The main frame's scanner figures, or null while no scout runs there. */
