@@ -30,6 +30,11 @@ interface Props {
 
 /** Rows rendered at once, and added by each "Show more". */
 export const ROWS_PER_PAGE = 100;
+/**
+ * Rows added when scrolling nears the end: a quarter page per step keeps each frame's
+ * mounting short, and the next step follows while the end is still near.
+ */
+const ROWS_PER_SCROLL_STEP = 25;
 /** Shorter lists need no chips or filter box. */
 const FILTERS_FROM = 10;
 
@@ -120,6 +125,7 @@ export function TabSupport({ tabId, identifiers, announce }: Props) {
     return totals;
   }, [matching]);
   const showMore = useCallback(() => setShown((count) => count + ROWS_PER_PAGE), []);
+  const scrollMore = useCallback(() => setShown((count) => count + ROWS_PER_SCROLL_STEP), []);
 
   return (
     <>
@@ -171,7 +177,12 @@ export function TabSupport({ tabId, identifiers, announce }: Props) {
         </p>
       )}
       {matching.length > visible.length && (
-        <MoreRows shown={visible.length} total={matching.length} onMore={showMore} />
+        <MoreRows
+          shown={visible.length}
+          total={matching.length}
+          onMore={showMore}
+          onNear={scrollMore}
+        />
       )}
     </>
   );
@@ -185,23 +196,33 @@ function progressWords({ checked, total, waitingSeconds }: StatusProgress): stri
 }
 
 /**
- * "Show 100 more", pressed by hand or by scrolling near it: an IntersectionObserver on the
- * button adds the next page before the user reaches the end.
+ * "Show 100 more", pressed by hand; scrolling near it adds rows too (an IntersectionObserver
+ * on the button), a few at a time, before the user reaches the end.
  */
-function MoreRows({ shown, total, onMore }: { shown: number; total: number; onMore: () => void }) {
+function MoreRows({
+  shown,
+  total,
+  onMore,
+  onNear,
+}: {
+  shown: number;
+  total: number;
+  onMore: () => void;
+  onNear: () => void;
+}) {
   const button = useRef<HTMLButtonElement>(null);
   useEffect(() => {
     const target = button.current;
     if (!target || typeof IntersectionObserver === 'undefined') return;
     const observer = new IntersectionObserver(
       (entries) => {
-        if (entries.some((entry) => entry.isIntersecting)) onMore();
+        if (entries.some((entry) => entry.isIntersecting)) onNear();
       },
       { root: target.closest('.content'), rootMargin: '0px 0px 400px 0px' },
     );
     observer.observe(target);
     return () => observer.disconnect();
-  }, [onMore, shown]);
+  }, [onNear, shown]);
   const next = Math.min(ROWS_PER_PAGE, total - shown);
   return (
     <div class="more-rows">
