@@ -35,6 +35,11 @@ export const ROWS_PER_PAGE = 100;
  * mounting short, and the next step follows while the end is still near.
  */
 const ROWS_PER_SCROLL_STEP = 25;
+/**
+ * Rows rendered when the first answer arrives: they are painted first, and the rest of the
+ * page follows after that paint, so the first rows do not wait for a hundred.
+ */
+const FIRST_ROWS = 25;
 /** Shorter lists need no chips or filter box. */
 const FILTERS_FROM = 10;
 
@@ -118,7 +123,22 @@ export function TabSupport({ tabId, identifiers, announce }: Props) {
           }),
     [ordered, supportOf, chip, filter],
   );
-  const visible = useMemo(() => matching.slice(0, shown), [matching, shown]);
+  const [warm, setWarm] = useState(false);
+  const firstAnswer = known !== undefined && !warm;
+  useEffect(() => {
+    if (!firstAnswer) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    // A frame, then a task: the first rows are painted before the rest are rendered.
+    const frame = requestAnimationFrame(() => {
+      timer = setTimeout(() => setWarm(true), 0);
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
+  }, [firstAnswer]);
+  const limit = firstAnswer ? Math.min(shown, FIRST_ROWS) : shown;
+  const visible = useMemo(() => matching.slice(0, limit), [matching, limit]);
   const totals = useMemo(() => {
     const totals: Partial<Record<TabIdentifier['kind'], number>> = {};
     for (const { kind } of matching) totals[kind] = (totals[kind] ?? 0) + 1;
