@@ -115,82 +115,132 @@ async function expectHandled(page: HostilePage) {
   expectResponsive(run, baseline, told);
 }
 
-// The responsiveness targets are not all met yet (bench/README.md has the figures): this
-// suite runs on demand with HOSTILE_E2E=1 until they are, so CI stays a record of what works.
-const hostile = describe.runIf(process.env.HOSTILE_E2E === '1');
+// Not every case meets its bounds yet on a loaded two-core machine (bench/README.md has the
+// figures). Those run on demand with HOSTILE_E2E=1, their titles saying what is still over;
+// the rest run everywhere, CI included, so CI stays a record of what works.
+const ON_DEMAND = process.env.HOSTILE_E2E === '1';
 
-hostile('big lists', () => {
-  test('a table of 600 cued deployment IDs lists all 600', { timeout: CASE_MS }, async () => {
-    await expectHandled(deploymentTable(600));
-  });
+type Case = (name: string, options: { timeout: number }, body: () => Promise<void>) => void;
 
-  test('an asset sheet of 5,000 deployments and serials lists all 5,000', {
-    timeout: CASE_MS,
-  }, async () => {
-    await expectHandled(assetSheet(5000));
-  });
+function stillOver(why: string): Case {
+  return (name, options, body) =>
+    test.runIf(ON_DEMAND)(`${name} [on demand: ${why}]`, options, body);
+}
 
-  test('100,000 IDs after one cue: the first part, said so', { timeout: CASE_MS }, async () => {
-    await expectHandled(cuedList(100_000));
-  });
+const overTimerGap = stillOver("the page's timer gap");
+const overTaskBound = stillOver("the content script's longest task");
+const settlesLate = stillOver("the popup's answer settles late");
 
-  test('"Deployment ID" 200,000 times in one text node: the first part, said so', {
-    timeout: CASE_MS,
-  }, async () => {
-    await expectHandled(repeatedCue(200_000));
-  });
+describe('big lists', () => {
+  overTimerGap(
+    'a table of 600 cued deployment IDs lists all 600',
+    { timeout: CASE_MS },
+    async () => {
+      await expectHandled(deploymentTable(600));
+    },
+  );
+
+  overTaskBound(
+    'an asset sheet of 5,000 deployments and serials lists all 5,000',
+    {
+      timeout: CASE_MS,
+    },
+    async () => {
+      await expectHandled(assetSheet(5000));
+    },
+  );
+
+  overTaskBound(
+    '100,000 IDs after one cue: the first part, said so',
+    { timeout: CASE_MS },
+    async () => {
+      await expectHandled(cuedList(100_000));
+    },
+  );
+
+  settlesLate(
+    '"Deployment ID" 200,000 times in one text node: the first part, said so',
+    {
+      timeout: CASE_MS,
+    },
+    async () => {
+      await expectHandled(repeatedCue(200_000));
+    },
+  );
 });
 
-hostile('long single runs', () => {
+describe('long single runs', () => {
   test('a 5 MB line of digits: the IDs before and after it', { timeout: CASE_MS }, async () => {
     await expectHandled(digitLine(5));
   });
 
-  test('S/N and 1 MB of letters and digits: the real serial after it', {
-    timeout: CASE_MS,
-  }, async () => {
-    await expectHandled(serialBlob(1));
-  });
+  overTimerGap(
+    'S/N and 1 MB of letters and digits: the real serial after it',
+    {
+      timeout: CASE_MS,
+    },
+    async () => {
+      await expectHandled(serialBlob(1));
+    },
+  );
 
   // 40 MB rather than the benchmark's 50: still past the scan's total cap.
-  test('a text node past the scan cap: the ID in its first characters is found', {
-    timeout: BIG_CASE_MS,
-  }, async () => {
-    await expectHandled(hugeTextNode(40));
-  });
+  settlesLate(
+    'a text node past the scan cap: the ID in its first characters is found',
+    {
+      timeout: BIG_CASE_MS,
+    },
+    async () => {
+      await expectHandled(hugeTextNode(40));
+    },
+  );
 });
 
-hostile('responsiveness', () => {
-  test('a 1 MB ticket: its answer, and no freeze from highlights', {
-    timeout: CASE_MS,
-  }, async () => {
-    await expectHandled(ticketPage(1));
-  });
+describe('responsiveness', () => {
+  overTimerGap(
+    'a 1 MB ticket: its answer, and no freeze from highlights',
+    {
+      timeout: CASE_MS,
+    },
+    async () => {
+      await expectHandled(ticketPage(1));
+    },
+  );
 
   // 500,000 elements rather than the benchmark's million: the restyle a highlight stylesheet
   // sets off already freezes the page for seconds at this size, and it loads in half the time.
-  test('a page of 500,000 elements: no freeze from highlights', {
-    timeout: BIG_CASE_MS,
-  }, async () => {
-    await expectHandled(elementPage(500_000));
-  });
+  overTaskBound(
+    'a page of 500,000 elements: no freeze from highlights',
+    {
+      timeout: BIG_CASE_MS,
+    },
+    async () => {
+      await expectHandled(elementPage(500_000));
+    },
+  );
 
-  test('a mutation storm: the first scan finishes during it, the page pays little, the backlog clears', {
-    timeout: CASE_MS,
-  }, async () => {
-    // Shorter than the benchmark's 10 s: the first scan's starvation shows within seconds.
-    const page = stormPage({ seconds: 8 });
-    const { run, baseline, story: told } = await measure(page, 20_000);
-    expectRightAnswer(page, run, told);
-    // The answer was complete while the page was still changing.
-    expect(run.settledMs ?? Number.POSITIVE_INFINITY, told).toBeLessThan(8000);
-    expect(run.storm?.appended ?? 0, 'the storm ran').toBeGreaterThan(0);
-    // At most 30% more main-thread time is the aim; 50% allows for a loaded machine.
-    expect(run.taskMs, `page CPU with the extension\n${told}`).toBeLessThan(1.5 * baseline.taskMs);
-    expect(
-      run.backlogMs ?? Number.POSITIVE_INFINITY,
-      `backlog after the storm\n${told}`,
-    ).toBeLessThan(5000);
-    expectResponsive(run, baseline, told);
-  });
+  settlesLate(
+    'a mutation storm: the first scan finishes during it, the page pays little, the backlog clears',
+    {
+      timeout: CASE_MS,
+    },
+    async () => {
+      // Shorter than the benchmark's 10 s: the first scan's starvation shows within seconds.
+      const page = stormPage({ seconds: 8 });
+      const { run, baseline, story: told } = await measure(page, 20_000);
+      expectRightAnswer(page, run, told);
+      // The answer was complete while the page was still changing.
+      expect(run.settledMs ?? Number.POSITIVE_INFINITY, told).toBeLessThan(8000);
+      expect(run.storm?.appended ?? 0, 'the storm ran').toBeGreaterThan(0);
+      // At most 30% more main-thread time is the aim; 50% allows for a loaded machine.
+      expect(run.taskMs, `page CPU with the extension\n${told}`).toBeLessThan(
+        1.5 * baseline.taskMs,
+      );
+      expect(
+        run.backlogMs ?? Number.POSITIVE_INFINITY,
+        `backlog after the storm\n${told}`,
+      ).toBeLessThan(5000);
+      expectResponsive(run, baseline, told);
+    },
+  );
 });
