@@ -256,3 +256,22 @@ test('Add all expired: 20 at a time with progress, a summary, and Retry for the 
   expect(new Set(lines.map((l) => l.deploymentId)).size).toBe(lines.length);
   expect(lines).toHaveLength(60);
 });
+
+test('Add all expired when nothing goes in and every batch fails alike: the portal error, with its own button', async () => {
+  const user = userEvent.setup();
+  background.handlers['add-all-expired'] = () => ({
+    ok: false,
+    error: { kind: 'signed-out', reason: 'unauthenticated', status: 401 },
+  });
+  await mount();
+  await waitFor(() => expect(screen.queryByRole('button', { name: /^Checking/ })).toBeNull(), {
+    timeout: 10_000,
+  });
+  await user.click(screen.getByRole('button', { name: 'Add all expired to cart' }));
+  await waitFor(() =>
+    expect(screen.getByRole('button', { name: 'Sign in to the portal' })).toBeTruthy(),
+  );
+  // The first batch failed as a whole: nothing more was sent.
+  expect(background.sentOf('add-all-expired')).toHaveLength(1);
+  expect(screen.queryByTestId('add-all-failed')).toBeNull();
+});
