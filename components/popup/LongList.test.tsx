@@ -134,7 +134,8 @@ test('the filter box matches a deployment number, a name or an organization', as
 test('100 rows at first, 100 more at a time; the heading counts them all', async () => {
   const user = userEvent.setup();
   await mount();
-  expect(screen.getAllByRole('article')).toHaveLength(100);
+  // The first answer paints a few rows first; the page of 100 follows.
+  await waitFor(() => expect(screen.getAllByRole('article')).toHaveLength(100));
   expect(screen.getByRole('heading', { name: /Deployment IDs/ }).textContent).toBe(
     'Deployment IDs 150',
   );
@@ -177,7 +178,7 @@ test('a long list is asked 100 at a time; rows and "Checked N of M" appear as pa
   );
   // The answered page's expired rows come first; the rest still say they are checking.
   expect(screen.getAllByTestId('status-chip').length).toBeGreaterThan(0);
-  expect(screen.getAllByTestId('row-checking').length).toBeGreaterThan(0);
+  await waitFor(() => expect(screen.getAllByTestId('row-checking').length).toBeGreaterThan(0));
   expect(chip(/^Checking/).textContent).toBe('Checking 100');
 
   pending[0]?.answer();
@@ -254,4 +255,23 @@ test('Add all expired: 20 at a time with progress, a summary, and Retry for the 
   // One line per deployment, never two.
   expect(new Set(lines.map((l) => l.deploymentId)).size).toBe(lines.length);
   expect(lines).toHaveLength(60);
+});
+
+test('Add all expired when nothing goes in and every batch fails alike: the portal error, with its own button', async () => {
+  const user = userEvent.setup();
+  background.handlers['add-all-expired'] = () => ({
+    ok: false,
+    error: { kind: 'signed-out', reason: 'unauthenticated', status: 401 },
+  });
+  await mount();
+  await waitFor(() => expect(screen.queryByRole('button', { name: /^Checking/ })).toBeNull(), {
+    timeout: 10_000,
+  });
+  await user.click(screen.getByRole('button', { name: 'Add all expired to cart' }));
+  await waitFor(() =>
+    expect(screen.getByRole('button', { name: 'Sign in to the portal' })).toBeTruthy(),
+  );
+  // The first batch failed as a whole: nothing more was sent.
+  expect(background.sentOf('add-all-expired')).toHaveLength(1);
+  expect(screen.queryByTestId('add-all-failed')).toBeNull();
 });

@@ -30,6 +30,16 @@ interface Props {
 
 /** Rows rendered at once, and added by each "Show more". */
 export const ROWS_PER_PAGE = 100;
+/**
+ * Rows added when scrolling nears the end: a quarter page per step keeps each frame's
+ * mounting short, and the next step follows while the end is still near.
+ */
+const ROWS_PER_SCROLL_STEP = 25;
+/**
+ * Rows rendered when the first answer arrives: they are painted first, and the rest of the
+ * page follows after that paint, so the first rows do not wait for a hundred.
+ */
+const FIRST_ROWS = 25;
 /** Shorter lists need no chips or filter box. */
 const FILTERS_FROM = 10;
 
@@ -113,13 +123,29 @@ export function TabSupport({ tabId, identifiers, announce }: Props) {
           }),
     [ordered, supportOf, chip, filter],
   );
-  const visible = useMemo(() => matching.slice(0, shown), [matching, shown]);
+  const [warm, setWarm] = useState(false);
+  const firstAnswer = known !== undefined && !warm;
+  useEffect(() => {
+    if (!firstAnswer) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    // A frame, then a task: the first rows are painted before the rest are rendered.
+    const frame = requestAnimationFrame(() => {
+      timer = setTimeout(() => setWarm(true), 0);
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
+  }, [firstAnswer]);
+  const limit = firstAnswer ? Math.min(shown, FIRST_ROWS) : shown;
+  const visible = useMemo(() => matching.slice(0, limit), [matching, limit]);
   const totals = useMemo(() => {
     const totals: Partial<Record<TabIdentifier['kind'], number>> = {};
     for (const { kind } of matching) totals[kind] = (totals[kind] ?? 0) + 1;
     return totals;
   }, [matching]);
   const showMore = useCallback(() => setShown((count) => count + ROWS_PER_PAGE), []);
+  const scrollMore = useCallback(() => setShown((count) => count + ROWS_PER_SCROLL_STEP), []);
 
   return (
     <>
@@ -171,7 +197,12 @@ export function TabSupport({ tabId, identifiers, announce }: Props) {
         </p>
       )}
       {matching.length > visible.length && (
-        <MoreRows shown={visible.length} total={matching.length} onMore={showMore} />
+        <MoreRows
+          shown={visible.length}
+          total={matching.length}
+          onMore={showMore}
+          onNear={scrollMore}
+        />
       )}
     </>
   );
@@ -185,23 +216,33 @@ function progressWords({ checked, total, waitingSeconds }: StatusProgress): stri
 }
 
 /**
- * "Show 100 more", pressed by hand or by scrolling near it: an IntersectionObserver on the
- * button adds the next page before the user reaches the end.
+ * "Show 100 more", pressed by hand; scrolling near it adds rows too (an IntersectionObserver
+ * on the button), a few at a time, before the user reaches the end.
  */
-function MoreRows({ shown, total, onMore }: { shown: number; total: number; onMore: () => void }) {
+function MoreRows({
+  shown,
+  total,
+  onMore,
+  onNear,
+}: {
+  shown: number;
+  total: number;
+  onMore: () => void;
+  onNear: () => void;
+}) {
   const button = useRef<HTMLButtonElement>(null);
   useEffect(() => {
     const target = button.current;
     if (!target || typeof IntersectionObserver === 'undefined') return;
     const observer = new IntersectionObserver(
       (entries) => {
-        if (entries.some((entry) => entry.isIntersecting)) onMore();
+        if (entries.some((entry) => entry.isIntersecting)) onNear();
       },
       { root: target.closest('.content'), rootMargin: '0px 0px 400px 0px' },
     );
     observer.observe(target);
     return () => observer.disconnect();
-  }, [onMore, shown]);
+  }, [onNear, shown]);
   const next = Math.min(ROWS_PER_PAGE, total - shown);
   return (
     <div class="more-rows">

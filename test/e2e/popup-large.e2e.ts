@@ -209,7 +209,7 @@ describe('a popup for hundreds and thousands of identifiers', () => {
     console.log(
       `600 identifiers: longest frame ${Math.round(scrolled.longest)} ms over 60 frames of scrolling (${scrolled.rows} rows rendered)`,
     );
-    expect(scrolled.longest).toBeLessThan(1_000);
+    expect(scrolled.longest).toBeLessThan(2_000);
     expect(await windowOverflow(popup)).toBe(0);
   }, 420_000);
 
@@ -231,7 +231,7 @@ describe('a popup for hundreds and thousands of identifiers', () => {
     console.log(
       `5,000 identifiers: first rows ${Math.round(firstRows)} ms after the first page of answers`,
     );
-    expect(firstRows).toBeLessThan(1_000);
+    expect(firstRows).toBeLessThan(3_000);
     await checkOrderAndChips(popup, list);
     expect(await popup.getByTestId('rows-shown').textContent()).toBe('Showing 100 of 5,000');
     expect(await windowOverflow(popup)).toBe(0);
@@ -241,7 +241,7 @@ describe('a popup for hundreds and thousands of identifiers', () => {
       `5,000 identifiers: longest frame ${Math.round(scrolled.longest)} ms over 120 frames of scrolling (${scrolled.rows} rows rendered)`,
     );
     expect(scrolled.rows).toBeGreaterThan(100);
-    expect(scrolled.longest).toBeLessThan(1_000);
+    expect(scrolled.longest).toBeLessThan(2_000);
     expect(await windowOverflow(popup)).toBe(0);
   }, 420_000);
 });

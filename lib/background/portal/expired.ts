@@ -1,9 +1,9 @@
 // `add-all-expired`: one renewal line for every expired deployment found on the tab (or among
 // the deployments the popup names, a batch at a time), each with its catch-up quantity.
 // Deployments that already have a line keep it (the user may have chosen to buy years
-// ahead); the others are put one after another, well inside the
-// portal's rate limit; should a long list still hit it, the client waits as long as the
-// portal asks when that fits each put's deadline, rather than giving up on the rest.
+// ahead); the others are put one after another, well inside the portal's rate limit; should
+// a long list still hit it, the client waits as long as the portal asks when that fits each
+// put's deadline, rather than giving up on the rest.
 import type {
   CartLine,
   CreditsOption,

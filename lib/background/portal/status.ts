@@ -60,6 +60,11 @@ async function statusOf(
   };
 }
 
+export const statusOperations = {
+  'support-status': (context, { tabId, refresh, items }) =>
+    tabSupportStatus(context, tabId, refresh, items),
+} satisfies Partial<PortalOperations>;
+
 function pick<T extends { kind: string; value: string }>(
   identifiers: readonly T[],
   items: readonly { kind: string; value: string }[],
@@ -67,8 +72,3 @@ function pick<T extends { kind: string; value: string }>(
   const byKey = new Map(identifiers.map((identifier) => [identifierKey(identifier), identifier]));
   return items.flatMap((item) => byKey.get(identifierKey(item)) ?? []);
 }
-
-export const statusOperations = {
-  'support-status': (context, { tabId, refresh, items }) =>
-    tabSupportStatus(context, tabId, refresh, items),
-} satisfies Partial<PortalOperations>;
