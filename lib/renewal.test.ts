@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { addYears, compareDates, planRenewal } from './renewal';
+import { addYears, compareDates, planRenewal, planRenewalOrNull } from './renewal';
 
 describe('planRenewal', () => {
   test("holds the portal's own example", () => {
@@ -89,6 +89,13 @@ describe('planRenewal', () => {
     // A portal's "never expires" 9999-12-31 cannot be renewed by a year; callers show it as is.
     expect(() => planRenewal('9999-12-31', '2026-11-26')).toThrow(
       new RangeError('9999-12-31 plus 1 years is outside the years 0000 to 9999'),
+    );
+  });
+
+  test('planRenewalOrNull: no plan for coverage to the end of the calendar, the plan otherwise', () => {
+    expect(planRenewalOrNull('9999-12-31', '2026-11-26')).toBeNull();
+    expect(planRenewalOrNull('2012-09-30', '2017-06-15')).toEqual(
+      planRenewal('2012-09-30', '2017-06-15'),
     );
   });
 

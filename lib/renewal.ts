@@ -52,3 +52,17 @@ export function planRenewal(expiresOn: IsoDate, today: IsoDate): RenewalPlan {
     newExpiresOn: addYears(expiresOn, quantity),
   };
 }
+
+/**
+ * The plan, or null where planRenewal refuses the dates: above all coverage that runs to the
+ * calendar's last years (9999-12-31 is a common "never expires"), which has no next expiry
+ * to sell. One such row must not fail a whole answer or export.
+ */
+export function planRenewalOrNull(expiresOn: IsoDate, today: IsoDate): RenewalPlan | null {
+  try {
+    return planRenewal(expiresOn, today);
+  } catch (error) {
+    if (error instanceof RangeError) return null;
+    throw error;
+  }
+}

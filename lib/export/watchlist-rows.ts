@@ -1,7 +1,7 @@
 // The renewal export's rows for watched deployments (the renewals page's list or any
 // filtered view of it): the same columns as the popup's export, planned against today from
 // the last known expiry, since the watchlist keeps facts, not plans.
-import { daysBetween, type IsoDate, planRenewal, type RenewalPlan } from '../renewal';
+import { daysBetween, type IsoDate, planRenewalOrNull } from '../renewal';
 import type { WatchRecord } from '../watchlist/record';
 import type { CsvCell } from './csv';
 import { majorUnits } from './renewal-rows';
@@ -26,7 +26,7 @@ export function watchlistRows(
   for (const record of records) {
     const { expiresOn, unitPrice } = record;
     const daysLeft = expiresOn === undefined ? undefined : daysBetween(today, expiresOn);
-    const plan = expiresOn === undefined ? null : planOrNull(expiresOn, today);
+    const plan = expiresOn === undefined ? null : planRenewalOrNull(expiresOn, today);
     const status =
       daysLeft === undefined
         ? record.status
@@ -53,14 +53,4 @@ export function watchlistRows(
     ]);
   }
   return rows;
-}
-
-// Coverage to the calendar's end (9999-12-31) has no next expiry: nothing to renew.
-function planOrNull(expiresOn: IsoDate, today: IsoDate): RenewalPlan | null {
-  try {
-    return planRenewal(expiresOn, today);
-  } catch (error) {
-    if (error instanceof RangeError) return null;
-    throw error;
-  }
 }

@@ -2,7 +2,7 @@
 // same planRenewal the portal enforces, and placed on the expiring-soon scale.
 import type { SupportView } from '../../messaging/portal-results';
 import type { SupportRecord } from '../../portal/schemas';
-import { daysBetween, type IsoDate, planRenewal, type RenewalPlan } from '../../renewal';
+import { daysBetween, type IsoDate, planRenewalOrNull } from '../../renewal';
 
 export function supportView(
   record: SupportRecord,
@@ -10,7 +10,7 @@ export function supportView(
   expiringSoonDays: number,
 ): SupportView {
   const { deployment, product, serials, support } = record;
-  const renewal = planOrNull(support.expiresOn, today);
+  const renewal = planRenewalOrNull(support.expiresOn, today);
   const daysLeft = daysBetween(today, support.expiresOn);
   const standing =
     daysLeft < 0 ? 'expired' : daysLeft <= expiringSoonDays ? 'expiring-soon' : 'active';
@@ -33,16 +33,4 @@ export function supportView(
     standing,
     daysLeft,
   };
-}
-
-// Coverage that runs to the calendar's last years (9999-12-31 is a common "never expires")
-// has no representable next expiry: planRenewal refuses it, and the row says no renewal is
-// needed instead of failing the whole tab's answer.
-function planOrNull(expiresOn: IsoDate, today: IsoDate): RenewalPlan | null {
-  try {
-    return planRenewal(expiresOn, today);
-  } catch (error) {
-    if (error instanceof RangeError) return null;
-    throw error;
-  }
 }
