@@ -4,6 +4,7 @@ import { supportView } from '../background/portal/support-view';
 import { supportRecord } from '../background/portal/testing/fake-portal';
 import { toCsv } from './csv';
 import { majorUnits, RENEWAL_COLUMNS, renewalRows } from './renewal-rows';
+import { byColumn, lapsedLakeshoreRow } from './testing/rows';
 
 const TODAY = '2026-12-06';
 const CHECKED = Date.UTC(2026, 11, 6, 9, 30);
@@ -23,22 +24,7 @@ describe('renewalRows', () => {
         checkedAt: CHECKED,
       },
     ]);
-    expect(Object.fromEntries(RENEWAL_COLUMNS.map((column, i) => [column, row?.[i]]))).toEqual({
-      identifier: '14181336',
-      kind: 'deployment',
-      deployment: '14181336',
-      name: 'Lakeshore Dental',
-      organization: 'Customer Ltd',
-      product: 'PBXact 60',
-      status: 'expired',
-      expiry: '2021-09-16',
-      'days to expiry': -1907,
-      'years to renew': 6,
-      'catch-up years': 5,
-      price: '1794.00',
-      currency: 'USD',
-      'last checked': '2026-12-06T09:30:00.000Z',
-    });
+    expect(byColumn(row)).toEqual(lapsedLakeshoreRow('2026-12-06T09:30:00.000Z'));
   });
 
   test('a serial names its deployment; not found leaves the portal’s columns empty', () => {

@@ -3,6 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { watchRecord } from '../watchlist/testing/records';
 import { toCsv } from './csv';
 import { RENEWAL_COLUMNS } from './renewal-rows';
+import { byColumn, lapsedLakeshoreRow } from './testing/rows';
 import { watchlistRows } from './watchlist-rows';
 
 const OPTIONS = { today: '2026-12-06', expiringSoonDays: 30 };
@@ -21,22 +22,7 @@ describe('watchlistRows', () => {
       ],
       OPTIONS,
     );
-    expect(Object.fromEntries(RENEWAL_COLUMNS.map((column, i) => [column, row?.[i]]))).toEqual({
-      identifier: '14181336',
-      kind: 'deployment',
-      deployment: '14181336',
-      name: 'Lakeshore Dental',
-      organization: 'Customer Ltd',
-      product: 'PBXact 60',
-      status: 'expired',
-      expiry: '2021-09-16',
-      'days to expiry': -1907,
-      'years to renew': 6,
-      'catch-up years': 5,
-      price: '1794.00',
-      currency: 'USD',
-      'last checked': '2026-12-06T00:00:00.000Z',
-    });
+    expect(byColumn(row)).toEqual(lapsedLakeshoreRow('2026-12-06T00:00:00.000Z'));
   });
 
   test('expiring soon by the threshold; no price without a unit price; no plan without an expiry', () => {
