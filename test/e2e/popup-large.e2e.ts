@@ -25,7 +25,7 @@ interface SeededDeployment {
   expiresOn: string;
 }
 
-const harness = withExtensionHarness('test/fixtures/pages/renewal');
+const harness = withExtensionHarness('test/fixtures/pages/large');
 let portal: RunningSandbox;
 let dataDir: string;
 let deployments: SeededDeployment[];
@@ -66,7 +66,7 @@ const fmt = (n: number) => n.toLocaleString('en-US');
 async function popupFor(list: SeededDeployment[]): Promise<Page> {
   const page = await harness.ext.context.newPage();
   open.push(page);
-  await page.goto(`${harness.pages.url}/export.html#${list.map((d) => d.id).join(',')}`);
+  await page.goto(`${harness.pages.url}/identifiers.html#${list.map((d) => d.id).join(',')}`);
   const tabId = await tabIdOf(harness.ext, page);
   const popup = await openPopupFor(harness.ext, tabId);
   open.push(popup);
