@@ -36,22 +36,13 @@ describe('renewalRows', () => {
     expect(rows[0]?.slice(0, 3)).toEqual(['VS0164AB', 'serial', '14181336']);
     expect(rows[0]?.slice(6, 9)).toEqual(['expiring-soon', '2027-01-01', 26]);
     expect(rows[0]?.[13]).toBe('');
-    expect(rows[1]).toEqual([
-      'ZZ9999',
-      'serial',
-      '',
-      '',
-      '',
-      '',
-      'not-found',
-      '',
-      '',
-      '',
-      '',
-      '',
-      '',
-      '',
-    ]);
+    const blank = Object.fromEntries(RENEWAL_COLUMNS.map((column) => [column, '']));
+    expect(byColumn(rows[1])).toEqual({
+      ...blank,
+      identifier: 'ZZ9999',
+      kind: 'serial',
+      status: 'not-found',
+    });
     expect(rows[2]?.[2]).toBe('00000001');
     expect(rows[2]?.[13]).toBe('2026-12-06T09:30:00.000Z');
   });

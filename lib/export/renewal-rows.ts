@@ -21,6 +21,13 @@ export const RENEWAL_COLUMNS = [
   'last checked',
 ] as const;
 
+type RenewalColumn = (typeof RENEWAL_COLUMNS)[number];
+
+/** A row named by column, in RENEWAL_COLUMNS order; a column it leaves out is empty. */
+export function rowOf(values: Partial<Record<RenewalColumn, CsvCell>>): CsvCell[] {
+  return RENEWAL_COLUMNS.map((column) => (column in values ? values[column] : ''));
+}
+
 /** An identifier's answer (the popup's IdentifierStatus fits; its `count` is not needed). */
 export type ExportedIdentifier = DistributiveOmit<IdentifierStatus, 'count'>;
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
@@ -42,41 +49,36 @@ export function renewalRows(items: Iterable<ExportItem>): CsvCell[][] {
   for (const { identifier: item, checkedAt } of items) {
     const checked = checkedAt === undefined ? '' : new Date(checkedAt).toISOString();
     if (!item.found) {
-      rows.push([
-        item.value,
-        item.kind,
-        item.kind === 'deployment' ? item.value : '',
-        '',
-        '',
-        '',
-        'not-found',
-        '',
-        '',
-        '',
-        '',
-        '',
-        '',
-        checked,
-      ]);
+      rows.push(
+        rowOf({
+          identifier: item.value,
+          kind: item.kind,
+          deployment: item.kind === 'deployment' ? item.value : '',
+          status: 'not-found',
+          'last checked': checked,
+        }),
+      );
       continue;
     }
     const { deployment, product, support, renewal } = item;
-    rows.push([
-      item.value,
-      item.kind,
-      deployment.id,
-      deployment.name,
-      deployment.organization.name,
-      product.name,
-      item.standing,
-      support.expiresOn,
-      item.daysLeft,
-      renewal?.quantity,
-      renewal?.catchUpYears,
-      renewal ? majorUnits(support.unitPrice, renewal.quantity) : undefined,
-      support.unitPrice.currency,
-      checked,
-    ]);
+    rows.push(
+      rowOf({
+        identifier: item.value,
+        kind: item.kind,
+        deployment: deployment.id,
+        name: deployment.name,
+        organization: deployment.organization.name,
+        product: product.name,
+        status: item.standing,
+        expiry: support.expiresOn,
+        'days to expiry': item.daysLeft,
+        'years to renew': renewal?.quantity,
+        'catch-up years': renewal?.catchUpYears,
+        price: renewal ? majorUnits(support.unitPrice, renewal.quantity) : undefined,
+        currency: support.unitPrice.currency,
+        'last checked': checked,
+      }),
+    );
   }
   return rows;
 }

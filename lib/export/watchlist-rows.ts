@@ -4,7 +4,7 @@
 import { daysBetween, type IsoDate, planRenewalOrNull } from '../renewal';
 import type { WatchRecord } from '../watchlist/record';
 import type { CsvCell } from './csv';
-import { majorUnits } from './renewal-rows';
+import { majorUnits, rowOf } from './renewal-rows';
 
 export interface WatchlistExportOptions {
   /** The user's local calendar date. */
@@ -35,22 +35,25 @@ export function watchlistRows(
           : daysLeft <= expiringSoonDays
             ? 'expiring-soon'
             : 'active';
-    rows.push([
-      record.deploymentId,
-      'deployment',
-      record.deploymentId,
-      record.name,
-      record.organization,
-      record.product,
-      status,
-      expiresOn,
-      daysLeft,
-      plan?.quantity,
-      plan?.catchUpYears,
-      plan && unitPrice ? majorUnits(unitPrice, plan.quantity) : undefined,
-      unitPrice?.currency,
-      record.lastCheckedAt === undefined ? '' : new Date(record.lastCheckedAt).toISOString(),
-    ]);
+    rows.push(
+      rowOf({
+        identifier: record.deploymentId,
+        kind: 'deployment',
+        deployment: record.deploymentId,
+        name: record.name,
+        organization: record.organization,
+        product: record.product,
+        status,
+        expiry: expiresOn,
+        'days to expiry': daysLeft,
+        'years to renew': plan?.quantity,
+        'catch-up years': plan?.catchUpYears,
+        price: plan && unitPrice ? majorUnits(unitPrice, plan.quantity) : undefined,
+        currency: unitPrice?.currency,
+        'last checked':
+          record.lastCheckedAt === undefined ? '' : new Date(record.lastCheckedAt).toISOString(),
+      }),
+    );
   }
   return rows;
 }
