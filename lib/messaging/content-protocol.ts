@@ -8,11 +8,14 @@
 // - the background keeps the pages of the frame's report in progress apart from its results
 //   and replaces the results only when the last page arrives, so the popup never shows half
 //   a set as the whole;
-// - page 0 always starts a report afresh: a frame with a newer set abandons the one it was
-//   sending and starts again from page 0, and the background drops the unfinished one;
+// - a frame finishes the report it is sending before it starts the next, whose number is
+//   higher: a newer set found meanwhile waits, and only the newest waiting set is sent, so a
+//   set that keeps growing still lands whole, report after report;
+// - page 0 always starts a report afresh, and the background drops any unfinished one of the
+//   frame (a script injected again, or one that gave up on a report);
 // - a page that does not continue the report in progress (the service worker restarted and
-//   lost the earlier pages, or the page belongs to an abandoned report) is answered
-//   `missing`, and the frame sends its current set again from page 0;
+//   lost the earlier pages, or the page belongs to a dropped report) is answered `missing`,
+//   and the frame sends its current set again from page 0;
 // - a page the background cannot accept (malformed, oversized, a set that does not add up)
 //   is answered `rejected` and the frame's results become "could not be read" instead of
 //   silently keeping the old set or showing nothing.

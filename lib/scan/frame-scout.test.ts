@@ -394,6 +394,8 @@ describe('commands and lifecycle', () => {
     h.command({ type: 'show-held-highlights' });
     h.clock.advance(1000);
     expect(h.painter.held).toBe(false);
+    // It goes once the report before it has its answer.
+    await macrotask();
     expect(h.reports).toHaveLength(sent + 1);
     expect(h.reports.at(-1)).not.toHaveProperty('highlightsHeld');
     expect(h.reports.at(-1)?.identifiers).toHaveLength(2);
@@ -426,6 +428,47 @@ describe('commands and lifecycle', () => {
     expect(isContentCommand({ type: 'show-held-highlights' })).toBe(true);
     expect(isContentCommand('set-highlights')).toBe(false);
     expect(isContentCommand(undefined)).toBe(false);
+  });
+
+  test('stopped while a paged report is in flight: no page follows, the newer set included', async () => {
+    document.body.innerHTML = `<p>${Array.from(
+      { length: REPORT_PAGE_SIZE + 10 },
+      (_, i) => `deployment ${10_000_000 + i}`,
+    ).join(', ')}</p>`;
+    const reports: DetectionsReport[] = [];
+    let release = () => {};
+    const held = new Promise<void>((done) => (release = done));
+    const scout = startFrameScout(
+      document,
+      {
+        send: async (report) => {
+          reports.push(report);
+          await held;
+          return {
+            highlights: true,
+            received: report.page === report.pages - 1 ? 'report' : 'page',
+          };
+        },
+        listen: () => () => {},
+        alive: () => true,
+      },
+      {
+        detector: countingDetector(),
+        painter: recordingPainter(),
+        clock: new ManualClock(),
+        yieldToPage: macrotask,
+        frameCost: () => {},
+      },
+    );
+    running(scout);
+    await settle(scout.scanner);
+    // The first report's first page waits for its answer.
+    expect(reports).toHaveLength(1);
+    expect(scout.scanner.store.list()).toHaveLength(REPORT_PAGE_SIZE + 10);
+    scout.stop();
+    release();
+    await macrotask();
+    expect(reports).toHaveLength(1);
   });
 
   test('sends a fresh report when asked again after the first scan', async () => {

@@ -151,6 +151,7 @@ export function startFrameScout(doc: Document, port: ScoutPort, options: ScoutOp
     if (stopped) return;
     stopped = true;
     scanner.stop();
+    pager.stop();
     throttle.cancel();
     paintThrottle.cancel();
     unlisten();

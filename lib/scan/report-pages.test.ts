@@ -91,19 +91,118 @@ describe('the report pager', () => {
     expect(bg.sent).toHaveLength(1);
   });
 
-  test('a newer set abandons the one still being sent', async () => {
+  test('a newer set waits for the report in flight, and only the newest waiting set follows it', async () => {
     const bg = background();
     let release = () => {};
     bg.holdUntil(new Promise((done) => (release = done)));
     const pager = new ReportPager(bg.channel, 2);
-    const older = pager.send(set(5), flags);
+    const inFlight = pager.send(set(5), flags);
+    const older = pager.send(set(6), flags);
+    const old = pager.send(set(7), flags);
+    const newest = pager.send(set(3), flags);
+    // Replaced while waiting: those never go.
+    await expect(older).resolves.toBe('superseded');
+    await expect(old).resolves.toBe('superseded');
+    release();
+    await expect(inFlight).resolves.toBe('recorded');
+    await expect(newest).resolves.toBe('recorded');
+    expect(bg.sent.map((p) => [p.report, p.page, p.identifiers.length])).toEqual([
+      [1, 0, 2],
+      [1, 1, 2],
+      [1, 2, 1],
+      [2, 0, 2],
+      [2, 1, 1],
+    ]);
+  });
+
+  test('a set sent when nothing is in flight goes at once, each under a higher number', async () => {
+    const bg = background();
+    const pager = new ReportPager(bg.channel, 2);
+    await expect(pager.send(set(3), flags)).resolves.toBe('recorded');
+    await expect(pager.send(set(1), flags)).resolves.toBe('recorded');
+    expect(bg.sent.map((p) => [p.report, p.page])).toEqual([
+      [1, 0],
+      [1, 1],
+      [2, 0],
+    ]);
+  });
+
+  test('when the background lost the pages and a newer set waits, the newer set starts from page 0', async () => {
+    const bg = background(['page', 'missing']);
+    let release = () => {};
+    bg.holdUntil(new Promise((done) => (release = done)));
+    const pager = new ReportPager(bg.channel, 2);
+    const inFlight = pager.send(set(5), flags);
     const newer = pager.send(set(3), flags);
     release();
-    await expect(older).resolves.toBe('abandoned');
+    await expect(inFlight).resolves.toBe('superseded');
     await expect(newer).resolves.toBe('recorded');
-    const byReport = (report: number) => bg.sent.filter((p) => p.report === report);
-    expect(byReport(1).map((p) => p.page)).toEqual([0]);
-    expect(byReport(2).map((p) => p.page)).toEqual([0, 1]);
+    expect(bg.sent.map((p) => [p.report, p.page])).toEqual([
+      [1, 0],
+      [1, 1],
+      [2, 0],
+      [2, 1],
+    ]);
+  });
+
+  test('restarts count across a set replaced on a restart, and the next set still goes', async () => {
+    const bg = background(['missing', 'missing', 'missing']);
+    let release = () => {};
+    bg.holdUntil(new Promise((done) => (release = done)));
+    const pager = new ReportPager(bg.channel, 2);
+    const first = pager.send(set(5), flags);
+    const second = pager.send(set(5), flags);
+    release();
+    await expect(first).resolves.toBe('superseded');
+    await expect(second).resolves.toBe('unreachable');
+    await expect(pager.send(set(1), flags)).resolves.toBe('recorded');
+    expect(bg.sent.map((p) => [p.report, p.page])).toEqual([
+      [1, 0],
+      [2, 0],
+      [2, 0],
+      [3, 0],
+    ]);
+  });
+
+  test('a set waiting behind an undeliverable report is still sent', async () => {
+    let calls = 0;
+    let release = () => {};
+    const held = new Promise<void>((done) => (release = done));
+    const sent: DetectionsReport[] = [];
+    const pager = new ReportPager({
+      async send(page) {
+        sent.push(page);
+        if (++calls === 1) {
+          await held;
+          throw new Error('Could not establish connection');
+        }
+        return { highlights: true, received: 'report' };
+      },
+      onReply: () => {},
+      onUnreachable: () => {},
+    });
+    const first = pager.send(set(1), flags);
+    const second = pager.send(set(1), flags);
+    release();
+    await expect(first).resolves.toBe('unreachable');
+    await expect(second).resolves.toBe('recorded');
+    expect(sent.map((p) => p.report)).toEqual([1, 2]);
+  });
+
+  test('stopped mid-report: sends nothing more, drops the waiting set and ignores the late reply', async () => {
+    const bg = background();
+    let release = () => {};
+    bg.holdUntil(new Promise((done) => (release = done)));
+    const pager = new ReportPager(bg.channel, 2);
+    const inFlight = pager.send(set(5), flags);
+    const waiting = pager.send(set(3), flags);
+    pager.stop();
+    await expect(waiting).resolves.toBe('stopped');
+    release();
+    await expect(inFlight).resolves.toBe('stopped');
+    await expect(pager.send(set(1), flags)).resolves.toBe('stopped');
+    expect(bg.sent.map((p) => [p.report, p.page])).toEqual([[1, 0]]);
+    expect(bg.replies).toEqual([]);
   });
 
   test('a failed send is reported as unreachable', async () => {
