@@ -7,7 +7,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { withExtensionHarness } from './support/harness';
-import { openPopupFor, popupList, tabIdOf } from './support/shell';
+import { openPopupFor, popupListAll, tabIdOf } from './support/shell';
 
 const harness = withExtensionHarness('test/fixtures/pages/storm');
 
@@ -180,7 +180,7 @@ describe.runIf(process.env.HOSTILE_E2E === '1')('a mutation storm', () => {
 
     // What the popup shows: every identifier on the page.
     await expect
-      .poll(async () => [...(await popupList(popup))].sort(), { timeout: 15_000 })
+      .poll(async () => [...(await popupListAll(popup))].sort(), { timeout: 15_000 })
       .toEqual(expected);
     expect(final?.truncated).toBe(false);
     // Finished while the page was still changing; caught up soon after it stopped.

@@ -44,6 +44,13 @@ export function popupList(popup: Page): Promise<string[]> {
   return popup.locator('[data-testid="identifier"]').allTextContents();
 }
 
+/** Every identifier the popup holds: a long list shows its rows a page at a time. */
+export async function popupListAll(popup: Page): Promise<string[]> {
+  const more = popup.getByRole('button', { name: /^Show [\d,]+ more$/ });
+  while ((await more.count()) > 0) await more.first().click();
+  return popupList(popup);
+}
+
 /**
  * Every frame's markup, including open shadow roots, which `outerHTML` leaves out. Equal
  * before and after a scan means no element or attribute was inserted, moved or changed.
