@@ -5,6 +5,7 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { IdentifierStatus } from '@/lib/messaging/portal-results';
 import type { TabIdentifier } from '@/lib/messaging/results';
+import { identifierKey } from '@/lib/messaging/schemas';
 import { formatCount } from '@/lib/popup/format';
 import { groupByKind } from '@/lib/popup/group';
 import { noteRender, noteSupportRows } from '@/lib/popup/perf';
@@ -43,9 +44,6 @@ const FIRST_ROWS = 25;
 /** Shorter lists need no chips or filter box. */
 const FILTERS_FROM = 10;
 
-const keyOf = (identifier: { kind: string; value: string }) =>
-  `${identifier.kind}:${identifier.value}`;
-
 export function TabSupport({ tabId, identifiers, announce }: Props) {
   const { status, refresh, progress } = useSupportStatus(tabId, identifiers);
   const answer = status.data;
@@ -62,7 +60,7 @@ export function TabSupport({ tabId, identifiers, announce }: Props) {
   const byKey = useMemo(
     () =>
       new Map<string, IdentifierStatus>(
-        known?.identifiers.map((identifier) => [keyOf(identifier), identifier]),
+        known?.identifiers.map((identifier) => [identifierKey(identifier), identifier]),
       ),
     [known],
   );
@@ -70,7 +68,7 @@ export function TabSupport({ tabId, identifiers, announce }: Props) {
   const waiting = status.isPending || status.isPlaceholderData || (checking && status.isFetching);
   const supportOf = useCallback(
     (identifier: TabIdentifier): RowSupport => {
-      const found = byKey.get(keyOf(identifier));
+      const found = byKey.get(identifierKey(identifier));
       if (found) return found.found ? found : 'not-found';
       return waiting ? 'checking' : 'unknown';
     },
@@ -86,14 +84,14 @@ export function TabSupport({ tabId, identifiers, announce }: Props) {
     for (const identifier of known?.identifiers ?? []) {
       if (!identifier.found) continue;
       const id = identifier.deployment.id;
-      if (seen.has(id)) repeats.add(keyOf(identifier));
+      if (seen.has(id)) repeats.add(identifierKey(identifier));
       seen.add(id);
       if (identifier.renewal?.status === 'expired') expired.add(id);
     }
     return { expired, repeats };
   }, [known]);
   const isRepeat = useCallback(
-    (identifier: TabIdentifier) => repeats.has(keyOf(identifier)),
+    (identifier: TabIdentifier) => repeats.has(identifierKey(identifier)),
     [repeats],
   );
 

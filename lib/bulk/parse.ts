@@ -2,6 +2,7 @@
 // order first seen, and what could not be read with the reason, for the renewals page's
 // bulk lookup. Each token is read as the manual lookup reads a query, so both agree.
 import { classifyManualQuery, selectionToQuery } from '../lookup/query';
+import { identifierKey } from '../messaging/schemas';
 import { csvRecords, guessDelimiter } from './csv-records';
 
 /** The most identifiers one bulk lookup takes. */
@@ -102,7 +103,7 @@ export function parseBulkList(text: string): BulkParse {
       const read = readToken(token);
       if (!read) continue;
       if (read.ok) {
-        const key = `${read.identifier.kind}:${read.identifier.value}`;
+        const key = identifierKey(read.identifier);
         if (!seen.has(key)) {
           seen.add(key);
           identifiers.push(read.identifier);

@@ -3,6 +3,7 @@
 // counted for "Checked 1,200 of 5,000". A 429 the background could not wait out inside its
 // own deadline is waited out here, as long as the portal asks, a few times per page.
 import type { IdentifierStatus, PortalResult, TabSupportStatus } from '../messaging/portal-results';
+import { identifierKey } from '../messaging/schemas';
 import { MAX_LOOKUP_ITEMS } from '../portal/limits';
 
 export interface AskedItem {
@@ -26,7 +27,7 @@ export interface PagedStatusOptions {
   signal?: AbortSignal;
   pageSize?: number;
   concurrency?: number;
-  /** How many 429s one page may wait out before its error is the answer. */
+  /** How many rate-limited answers one page may wait out before its error is the answer. */
   rateLimitWaits?: number;
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
 }
@@ -131,9 +132,8 @@ export function withEarlier(
   earlier: TabSupportStatus | undefined,
 ): TabSupportStatus {
   if (!earlier) return partial;
-  const key = (item: AskedItem) => `${item.kind}:${item.value}`;
-  const answered = new Set(partial.identifiers.map(key));
-  const kept = earlier.identifiers.filter((identifier) => !answered.has(key(identifier)));
+  const answered = new Set(partial.identifiers.map(identifierKey));
+  const kept = earlier.identifiers.filter((identifier) => !answered.has(identifierKey(identifier)));
   if (kept.length === 0) return partial;
   return { ...partial, identifiers: [...partial.identifiers, ...kept] };
 }

@@ -227,7 +227,7 @@ describe('responsiveness', () => {
       timeout: CASE_MS,
     },
     async () => {
-      // Shorter than the benchmark's 10 s: the first scan's starvation shows within seconds.
+      // Shorter than the benchmark's storm: the first scan's starvation shows within seconds.
       const page = stormPage({ seconds: 8 });
       const { run, baseline, story: told } = await measure(page, 20_000);
       expectRightAnswer(page, run, told);
