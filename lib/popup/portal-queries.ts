@@ -29,16 +29,24 @@ export const portalQueryKeys = {
   settings: ['portal-settings'] as const,
 };
 
-/** FNV-1a over the identifiers, with their count: tells one tab's lists apart. */
+/**
+ * A 53-bit hash of the identifiers (cyrb53), with their count: tells one tab's lists apart,
+ * with a chance of two lists colliding far below anything a tab could show.
+ */
 function listHash(identifiers: readonly TabIdentifier[]): string {
-  let hash = 0x811c9dc5;
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
   for (const { kind, value } of identifiers) {
     const text = `${kind}:${value} `;
     for (let i = 0; i < text.length; i += 1) {
-      hash ^= text.charCodeAt(i);
-      hash = Math.imul(hash, 0x01000193) >>> 0;
+      const code = text.charCodeAt(i);
+      h1 = Math.imul(h1 ^ code, 2654435761);
+      h2 = Math.imul(h2 ^ code, 1597334677);
     }
   }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  const hash = 4294967296 * (2097151 & h2) + (h1 >>> 0);
   return `${identifiers.length}:${hash.toString(36)}`;
 }
 
